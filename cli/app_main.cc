@@ -1,0 +1,324 @@
+#include "cli/app_main.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/scan_runner.h"
+#include "report/plan.h"
+#include "report/writers/writers.h"
+#include "rules/engine/catalog.h"
+#include "rules/engine/engine.h"
+
+#ifndef IESCAN_VERSION
+#define IESCAN_VERSION "0.1.0"
+#endif
+
+namespace iescan::app {
+namespace {
+
+// Parses "32M", "32MiB", "1048576", "2G", "512k" into bytes.
+bool ParseSize(const std::string& text, uint64_t* out) {
+  if (text.empty()) return false;
+  size_t pos = 0;
+  uint64_t value = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+    if (value > (UINT64_MAX - 9) / 10) return false;
+    value = value * 10 + static_cast<uint64_t>(text[pos] - '0');
+    ++pos;
+  }
+  if (pos == 0) return false;
+  std::string unit = text.substr(pos);
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  uint64_t mult = 1;
+  if (unit.empty() || unit == "b") {
+    mult = 1;
+  } else if (unit == "k" || unit == "kb" || unit == "kib") {
+    mult = 1ull << 10;
+  } else if (unit == "m" || unit == "mb" || unit == "mib") {
+    mult = 1ull << 20;
+  } else if (unit == "g" || unit == "gb" || unit == "gib") {
+    mult = 1ull << 30;
+  } else {
+    return false;
+  }
+  if (value > UINT64_MAX / mult) return false;
+  *out = value * mult;
+  return true;
+}
+
+struct ScanFlags {
+  std::vector<std::string> paths;
+  std::string format;
+  std::vector<std::string> outputs;
+  unsigned jobs = 0;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::string max_file_size = "32MiB";
+  bool no_ignore = false;
+  bool follow_symlinks = false;
+  std::vector<std::string> rule_dirs;
+  bool no_prefilter = false;
+  std::string color = "auto";
+  std::string fail_on = "blocker";
+  bool quiet = false;
+};
+
+bool WantColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+Result<rules::Catalog> LoadCatalog(const std::vector<std::string>& dirs) {
+  Result<rules::Catalog> catalog = rules::Catalog::Builtin();
+  if (!catalog.ok()) return catalog.status();
+  for (const std::string& dir : dirs) {
+    Status st = catalog->AddDirectory(dir);
+    if (!st.ok()) return st;
+  }
+  return catalog;
+}
+
+// Writes `plan` to `path` in `format`, through a temporary file renamed into place so a
+// half-written report is never left behind.
+Status WriteToFile(const report::Plan& plan, report::Format format,
+                   const report::WriteOptions& options, const std::string& path) {
+  std::string tmp = path + ".tmp-iescan";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) return Status::Error("cannot write " + path);
+    Status st = report::Write(plan, format, options, file);
+    if (!st.ok()) return st;
+    file.flush();
+    if (!file) return Status::Error("cannot write " + path);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::Error("cannot write " + path);
+  }
+  return Status::Ok();
+}
+
+// Exit code for a finished scan under --fail-on.
+int GateExitCode(const report::Plan& plan, const std::string& fail_on) {
+  if (fail_on == "none") return kExitClean;
+  rules::Severity threshold;
+  if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
+  for (const report::PlanFinding& f : plan.findings) {
+    if (static_cast<int>(f.severity) >= static_cast<int>(threshold)) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+int RunScanCommand(const ScanFlags& flags, std::ostream& out, std::ostream& err) {
+  rules::Severity unused;
+  if (flags.fail_on != "none" && !rules::ParseSeverity(flags.fail_on, &unused)) {
+    err << "iescan: --fail-on: expected one of blocker, high, medium, low, none; got '"
+        << flags.fail_on << "'\n";
+    return kExitUsage;
+  }
+  ScanOptions options;
+  options.roots = flags.paths;
+  options.jobs = flags.jobs;
+  options.walk.include = flags.include;
+  options.walk.exclude = flags.exclude;
+  options.walk.use_ignore_files = !flags.no_ignore;
+  options.walk.follow_symlinks = flags.follow_symlinks;
+  options.walk.threads = flags.jobs;
+  if (!ParseSize(flags.max_file_size, &options.walk.max_file_size)) {
+    err << "iescan: --max-file-size: expected a size such as 32MiB, got '"
+        << flags.max_file_size << "'\n";
+    return kExitUsage;
+  }
+  options.engine.prefilter = !flags.no_prefilter;
+
+  // Resolve every output before scanning, so a bad name fails fast.
+  std::vector<std::pair<std::string, report::Format>> files;
+  for (const std::string& path : flags.outputs) {
+    Result<report::Format> format = report::FormatFromPath(path);
+    if (!format.ok()) {
+      err << "iescan: -o " << path << ": " << format.status().message() << "\n";
+      return kExitUsage;
+    }
+    files.emplace_back(path, *format);
+  }
+  report::Format stdout_format = report::Format::kText;
+  if (!flags.format.empty()) {
+    Result<report::Format> format = report::FormatFromName(flags.format);
+    if (!format.ok()) {
+      err << "iescan: --format: " << format.status().message() << "\n";
+      return kExitUsage;
+    }
+    stdout_format = *format;
+  }
+
+  Result<rules::Catalog> catalog = LoadCatalog(flags.rule_dirs);
+  if (!catalog.ok()) {
+    err << "iescan: " << catalog.status().message() << "\n";
+    return kExitUsage;
+  }
+  rules::Engine engine(*catalog, options.engine);
+  Result<report::ScanResult> result = RunScan(engine, options);
+  if (!result.ok()) {
+    err << "iescan: " << result.status().message() << "\n";
+    return kExitUsage;
+  }
+
+  report::PlanOptions plan_options;
+  plan_options.tool_version = IESCAN_VERSION;
+  report::Plan plan = report::BuildPlan(*result, plan_options);
+
+  report::WriteOptions write_options;
+  for (const auto& [path, format] : files) {
+    Status st = WriteToFile(plan, format, write_options, path);
+    if (!st.ok()) {
+      err << "iescan: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  write_options.text.color = WantColor(flags.color);
+  // With report files requested and no --format, the terminal gets the summary only.
+  write_options.text.summary_only = !files.empty() && flags.format.empty();
+  if (!flags.quiet || !flags.format.empty()) {
+    Status st = report::Write(plan, stdout_format, write_options, out);
+    if (!st.ok()) {
+      err << "iescan: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  out.flush();
+  return GateExitCode(plan, flags.fail_on);
+}
+
+int RunRulesCommand(const std::vector<std::string>& dirs, const std::string& format,
+                    std::ostream& out, std::ostream& err) {
+  Result<rules::Catalog> catalog = LoadCatalog(dirs);
+  if (!catalog.ok()) {
+    err << "iescan: " << catalog.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const rules::Rule* rule : catalog->rules()) {
+      list.push_back({{"id", rule->id},
+                      {"title", rule->title},
+                      {"category", rule->category},
+                      {"severity", rules::SeverityName(rule->severity)},
+                      {"confidence", rules::ConfidenceName(rule->confidence)},
+                      {"effort", rules::EffortName(rule->effort)},
+                      {"languages", rule->languages},
+                      {"replacement", rule->replacement}});
+    }
+    out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kExitClean;
+  }
+  if (!format.empty() && format != "text") {
+    err << "iescan: --format: expected text or json, got '" << format << "'\n";
+    return kExitUsage;
+  }
+  size_t width = 0;
+  for (const rules::Rule* rule : catalog->rules()) width = std::max(width, rule->id.size());
+  for (const rules::Rule* rule : catalog->rules()) {
+    std::string sev(rules::SeverityName(rule->severity));
+    out << rule->id << std::string(width + 2 - rule->id.size(), ' ') << sev
+        << std::string(9 - std::min<size_t>(sev.size(), 8), ' ') << rule->title << "\n";
+  }
+  out << catalog->rules().size() << " rules\n";
+  return kExitClean;
+}
+
+int RunExplainCommand(const std::vector<std::string>& dirs, const std::string& id,
+                      std::ostream& out, std::ostream& err) {
+  Result<rules::Catalog> catalog = LoadCatalog(dirs);
+  if (!catalog.ok()) {
+    err << "iescan: " << catalog.status().message() << "\n";
+    return kExitUsage;
+  }
+  const rules::Rule* rule = catalog->Find(id);
+  if (rule == nullptr) {
+    err << "iescan: no rule '" << id << "' (see `iescan rules`)\n";
+    return kExitUsage;
+  }
+  out << rule->doc;
+  if (!rule->doc.empty() && rule->doc.back() != '\n') out << "\n";
+  out << "\nid: " << rule->id << "  severity: " << rules::SeverityName(rule->severity)
+      << "  confidence: " << rules::ConfidenceName(rule->confidence)
+      << "  effort: " << rules::EffortName(rule->effort) << "\n";
+  return kExitClean;
+}
+
+void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
+  cmd->add_option("paths", flags->paths, "Directories or files to scan")->required();
+  cmd->add_option("--format,-f", flags->format,
+                  "Output format on standard output: text or json (default text)");
+  cmd->add_option("-o,--output", flags->outputs,
+                  "Write a report file; the format follows the extension (repeatable)");
+  cmd->add_option("--jobs,-j", flags->jobs, "Threads to scan with (default: all cores)");
+  cmd->add_option("--include", flags->include, "Only scan files matching this glob");
+  cmd->add_option("--exclude", flags->exclude, "Skip files matching this glob");
+  cmd->add_option("--max-file-size", flags->max_file_size,
+                  "Skip files larger than this (default 32MiB)");
+  cmd->add_flag("--no-ignore", flags->no_ignore, "Do not read .gitignore / .iescanignore");
+  cmd->add_flag("--follow-symlinks", flags->follow_symlinks, "Follow symbolic links");
+  cmd->add_option("--rules", flags->rule_dirs, "Add an organisation's rule directory");
+  cmd->add_flag("--no-prefilter", flags->no_prefilter,
+                "Try every rule on every file (slower; same findings)");
+  cmd->add_option("--color", flags->color, "auto, always or never (NO_COLOR is honoured)");
+  cmd->add_option("--fail-on", flags->fail_on,
+                  "Exit 1 when a finding is at or above this severity: blocker (default), "
+                  "high, medium, low, or none");
+  cmd->add_flag("--quiet,-q", flags->quiet, "Print nothing on standard output");
+}
+
+}  // namespace
+
+int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"iescan: find the code in intranet web apps that only works in Internet "
+               "Explorer, and plan its migration"};
+  app.name("iescan");
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "Print the version and exit");
+
+  ScanFlags scan_flags;
+  CLI::App* scan = app.add_subcommand("scan", "Scan source trees for IE-only code");
+  AddScanOptions(scan, &scan_flags);
+
+  std::vector<std::string> rules_dirs;
+  std::string rules_format;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List the rule catalogue");
+  rules_cmd->add_option("--rules", rules_dirs, "Add an organisation's rule directory");
+  rules_cmd->add_option("--format,-f", rules_format, "text or json");
+
+  std::string explain_id;
+  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
+  explain->add_option("id", explain_id, "Rule id, e.g. dom.document-all")->required();
+  explain->add_option("--rules", rules_dirs, "Add an organisation's rule directory");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, out, err);
+    return code == 0 ? kExitClean : kExitUsage;
+  }
+  if (version) {
+    out << "iescan " << IESCAN_VERSION << "\n";
+    return kExitClean;
+  }
+  if (scan->parsed()) return RunScanCommand(scan_flags, out, err);
+  if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
+  if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
+  out << app.help();
+  return kExitUsage;
+}
+
+}  // namespace iescan::app

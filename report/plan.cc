@@ -1,0 +1,168 @@
+#include "report/plan.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <utility>
+
+#include "report/app_name.h"
+
+namespace iescan::report {
+namespace {
+
+// Order of scanned files. Path and root decide; the rest only breaks ties between
+// duplicates so that the order never depends on arrival.
+bool FileBefore(const FileResult& a, const FileResult& b) {
+  return std::tie(a.origin.display, a.origin.root, a.origin.is_url, a.bytes, a.lines, a.encoding,
+                  a.encoding_source) < std::tie(b.origin.display, b.origin.root, b.origin.is_url,
+                                                b.bytes, b.lines, b.encoding, b.encoding_source);
+}
+
+bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
+  return std::tie(a.line, a.column, a.rule_id, a.end_line, a.end_column, a.message, a.detail,
+                  a.snippet) < std::tie(b.line, b.column, b.rule_id, b.end_line, b.end_column,
+                                        b.message, b.detail, b.snippet);
+}
+
+PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t file_index) {
+  PlanFinding out;
+  out.rule = f.rule;
+  out.file_index = file_index;
+  out.path = path;
+  out.rule_id = f.rule->id;
+  out.category = f.rule->category;
+  out.title = f.rule->title;
+  out.severity = f.rule->severity;
+  out.confidence = f.rule->confidence;
+  out.effort = f.rule->effort;
+  out.message = f.message;
+  out.line = f.begin.line;
+  out.column = f.begin.column;
+  out.end_line = f.end.line;
+  out.end_column = f.end.column;
+  out.snippet = f.snippet;
+  out.language = f.language;
+  out.guard = f.guard;
+  out.detail = f.detail;
+  return out;
+}
+
+PlanFile CopyFile(const FileResult& f) {
+  PlanFile out;
+  out.path = f.origin.display;
+  out.root = f.origin.root;
+  out.is_url = f.origin.is_url;
+  out.app = AppName(f.origin);
+  out.kind = f.kind;
+  out.encoding = f.encoding;
+  out.encoding_source = f.encoding_source;
+  out.bytes = f.bytes;
+  out.lines = f.lines;
+  return out;
+}
+
+// Copies files and their findings in plan order.
+void AddFiles(const ScanResult& scan, Plan* plan) {
+  std::vector<size_t> order(scan.files.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return FileBefore(scan.files[a], scan.files[b]); });
+  for (size_t source_index : order) {
+    const FileResult& source = scan.files[source_index];
+    const size_t file_index = plan->files.size();
+    PlanFile file = CopyFile(source);
+    file.first_finding = plan->findings.size();
+    for (const rules::Finding& f : source.findings) {
+      if (f.rule == nullptr) continue;
+      plan->findings.push_back(CopyFinding(f, file.path, file_index));
+      ++file.by_severity[f.rule->severity];
+    }
+    const auto begin = plan->findings.begin() + static_cast<ptrdiff_t>(file.first_finding);
+    std::sort(begin, plan->findings.end(), FindingBefore);
+    file.finding_count = file.by_severity.Total();
+    plan->files.push_back(std::move(file));
+  }
+}
+
+void AddSkipped(const ScanResult& scan, Plan* plan) {
+  plan->skipped.reserve(scan.skipped.size());
+  for (const scanner::Skipped& s : scan.skipped) {
+    plan->skipped.push_back({s.origin, s.reason, AppNameForSkipped(s.origin, scan.roots)});
+  }
+  std::sort(plan->skipped.begin(), plan->skipped.end(),
+            [](const PlanSkipped& a, const PlanSkipped& b) {
+              return std::tie(a.path, a.reason, a.app) < std::tie(b.path, b.reason, b.app);
+            });
+}
+
+void GroupApps(Plan* plan) {
+  std::map<std::string, PlanApp> apps;
+  for (size_t i = 0; i < plan->files.size(); ++i) {
+    const PlanFile& file = plan->files[i];
+    PlanApp& app = apps[file.app];
+    ++app.files;
+    app.findings += file.finding_count;
+    app.by_severity += file.by_severity;
+    app.file_indices.push_back(i);
+  }
+  for (const PlanSkipped& s : plan->skipped) ++apps[s.app].skipped;
+  std::map<std::string, size_t> index;
+  for (auto& [name, app] : apps) {
+    app.name = name;
+    index[name] = plan->apps.size();
+    plan->apps.push_back(std::move(app));
+  }
+  for (PlanFile& file : plan->files) file.app_index = index[file.app];
+}
+
+PlanRule CopyRule(const rules::Rule& rule) {
+  PlanRule out;
+  out.rule = &rule;
+  out.id = rule.id;
+  out.category = rule.category;
+  out.title = rule.title;
+  out.severity = rule.severity;
+  out.confidence = rule.confidence;
+  out.effort = rule.effort;
+  out.replacement = rule.replacement;
+  out.references = rule.references;
+  return out;
+}
+
+void Summarize(Plan* plan) {
+  std::map<std::string, PlanRule> rules;
+  std::map<std::string, uint32_t> categories;
+  PlanSummary& summary = plan->summary;
+  for (const PlanFinding& f : plan->findings) {
+    auto it = rules.find(f.rule_id);
+    if (it == rules.end()) it = rules.emplace(f.rule_id, CopyRule(*f.rule)).first;
+    ++it->second.findings;
+    ++categories[f.category];
+    ++summary.by_severity[f.severity];
+  }
+  for (auto& [id, rule] : rules) {
+    summary.by_rule.push_back({id, rule.findings});
+    plan->rules.push_back(std::move(rule));
+  }
+  for (const auto& [name, count] : categories) summary.by_category.push_back({name, count});
+  summary.files = static_cast<uint32_t>(plan->files.size());
+  summary.skipped = static_cast<uint32_t>(plan->skipped.size());
+  summary.findings = static_cast<uint32_t>(plan->findings.size());
+}
+
+}  // namespace
+
+Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
+  Plan plan;
+  plan.tool_version = options.tool_version;
+  plan.roots = scan.roots;
+  plan.complete = scan.complete;
+  AddFiles(scan, &plan);
+  AddSkipped(scan, &plan);
+  GroupApps(&plan);
+  Summarize(&plan);
+  return plan;
+}
+
+}  // namespace iescan::report

@@ -1,0 +1,38 @@
+// ScanResult: everything one run of the pipeline produced, before any prioritisation:
+// per-file findings, skipped resources, and run facts. The report layer turns it into a
+// Plan; writers only ever see the Plan.
+//
+// Thread-safety: plain value; filled by the scan runner, then read-only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rules/engine/catalog.h"
+#include "rules/engine/finding.h"
+#include "scanner/source/blob.h"
+#include "scanner/source/file_kind.h"
+
+namespace iescan::report {
+
+struct FileResult {
+  scanner::Origin origin;
+  scanner::KindInfo kind;
+  std::string encoding;           // source encoding, e.g. "Shift_JIS"
+  std::string encoding_source;    // "bom", "meta", "detected", ...
+  uint64_t bytes = 0;
+  uint32_t lines = 0;
+  std::vector<rules::Finding> findings;  // sorted by position, then rule id
+  std::vector<std::string> warnings;
+};
+
+struct ScanResult {
+  std::vector<std::string> roots;        // as given on the command line (paths or URLs)
+  std::vector<FileResult> files;         // every scanned file, sorted by origin.display
+  std::vector<scanner::Skipped> skipped; // sorted by origin
+  const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
+  bool complete = true;                  // false when interrupted or a budget ran out
+};
+
+}  // namespace iescan::report

@@ -1,0 +1,38 @@
+// The text writer: the human-readable report printed to a terminal (or a .txt file).
+//
+// Output, in this order:
+//   findings   one line each, in plan order:
+//                path:line:column: severity: message [rule-id]
+//   skipped    one line each: `path: skipped: reason`
+//   (a blank line when any of the above was written)
+//   summary    "5 files scanned, 1 skipped, 7 findings (3 blocker, 2 high, 1 medium, 1 low)"
+//              followed by a warning line when the scan was incomplete
+//   apps       after a blank line, when there is any app: a table (app, files, skipped,
+//              blocker, high, medium, low); the app column is left-aligned, counts are
+//              right-aligned, and widths are display widths (a kanji counts two columns)
+// Strings from scanned files are passed through SanitizeForTerminal, so a message or path
+// can never carry a terminal escape sequence. With `color`, severities are coloured and
+// rule ids dimmed with ANSI SGR codes; deciding whether to colour (TTY, NO_COLOR) is the
+// caller's job.
+//
+// Thread-safety: re-entrant; writes only to `out`.
+#pragma once
+
+#include <ostream>
+
+#include "report/plan.h"
+#include "scanner/core/status.h"
+
+namespace iescan::report {
+
+struct TextOptions {
+  bool color = false;
+  // Only the summary, the incomplete-scan warning and the app table: no finding or
+  // skipped lines (for a terminal while full reports go to files).
+  bool summary_only = false;
+};
+
+// Writes the report. Fails only when `out` reports an error.
+Status WriteText(const Plan& plan, const TextOptions& options, std::ostream& out);
+
+}  // namespace iescan::report

@@ -1,0 +1,72 @@
+// Engine: prefilter -> document -> one traversal per region -> findings.
+#include "rules/engine/engine.h"
+
+#include <algorithm>
+
+#include "rules/checks/checks.h"
+#include "rules/engine/engine_internal.h"
+#include "rules/engine/prefilter.h"
+
+namespace iescan::rules {
+namespace {
+
+std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Rule*>& rules) {
+  std::vector<std::vector<std::string>> groups;
+  groups.reserve(rules.size());
+  for (const Rule* rule : rules) groups.push_back(rule->prefilter);
+  return groups;
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  explicit Impl(const Catalog& catalog)
+      : tables(catalog.rules()), prefilter(PrefilterGroups(catalog.rules())) {}
+  DispatchTables tables;
+  Prefilter prefilter;
+};
+
+Engine::Engine(const Catalog& catalog, EngineOptions options)
+    : catalog_(catalog), options_(std::move(options)), impl_(std::make_unique<Impl>(catalog)) {}
+
+Engine::~Engine() = default;
+
+Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindInfo kind) const {
+  FileScan out;
+  if (file.replaced_bytes > 0) {
+    out.warnings.push_back(std::to_string(file.replaced_bytes) + " byte(s) could not be decoded as " +
+                           file.encoding + " and were replaced by U+FFFD");
+  }
+  const DispatchTables& tables = impl_->tables;
+  std::vector<uint8_t> candidate(tables.rules.size(), options_.prefilter ? 0 : 1);
+  if (options_.prefilter) impl_->prefilter.Scan(file.text, &candidate);
+  const uint32_t kind_bit = KindBit(kind.kind);
+  for (size_t r = 0; r < candidate.size(); ++r) {
+    if (tables.structural_kinds[r] & kind_bit) candidate[r] = 1;
+  }
+  if (std::find(candidate.begin(), candidate.end(), 1) == candidate.end()) return out;
+
+  Result<scanner::Document> doc = scanner::BuildDocument(file, kind, options_.build);
+  if (!doc.ok()) return doc.status();
+  out.built = true;
+  out.warnings.insert(out.warnings.end(), doc->warnings.begin(), doc->warnings.end());
+
+  std::vector<Hit> hits;
+  const ScanContext ctx{tables, file, *doc, candidate, &hits};
+  for (const scanner::Region& region : doc->regions) {
+    switch (region.language) {
+      case scanner::Language::kJs: MatchJsRegion(ctx, region); break;
+      case scanner::Language::kVbs: MatchVbsRegion(ctx, region); break;
+      case scanner::Language::kCss: MatchCssRegion(ctx, region); break;
+      case scanner::Language::kHtml:
+      case scanner::Language::kXml: break;  // elements and comments: MatchMarkup
+    }
+  }
+  MatchMarkup(ctx);
+  MatchRegexes(ctx);
+  MatchChecks(ctx);
+  out.findings = MakeFindings(tables, file, std::move(hits));
+  return out;
+}
+
+}  // namespace iescan::rules

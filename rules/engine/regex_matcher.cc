@@ -1,0 +1,174 @@
+// Regex matchers over comment-masked code, and C++ checks.
+//
+// A regex matcher sees a copy of each region of its rule's languages in which comments
+// (and string contents, unless the matcher keeps them) are blanked to spaces, so offsets
+// are unchanged and line breaks stay where they were.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "rules/checks/checks.h"
+#include "rules/engine/engine_internal.h"
+#include "rules/engine/guard.h"
+
+namespace iescan::rules {
+namespace {
+
+using scanner::Language;
+using scanner::Region;
+using scanner::Token;
+using scanner::TokenKind;
+
+constexpr size_t kMaxMatchesPerRegion = 10000;
+
+void Blank(std::string* text, size_t begin, size_t end) {
+  end = std::min(end, text->size());
+  for (size_t i = begin; i < end; ++i) {
+    char& c = (*text)[i];
+    if (c != '\n' && c != '\r') c = ' ';
+  }
+}
+
+// Code regions: blank comment tokens, and string contents (quotes kept) unless kept.
+std::string MaskCode(const Region& region, bool keep_strings) {
+  std::string out(region.text);
+  for (const Token& t : region.tokens) {
+    if (t.kind == TokenKind::kComment) {
+      Blank(&out, t.begin, t.end);
+    } else if (!keep_strings && (t.kind == TokenKind::kString || t.kind == TokenKind::kTemplate) &&
+               t.end - t.begin >= 2) {
+      Blank(&out, t.begin + 1, t.end - 1);
+    }
+  }
+  return out;
+}
+
+bool StartsAt(std::string_view text, size_t pos, std::string_view literal) {
+  return pos <= text.size() && text.substr(pos).substr(0, literal.size()) == literal;
+}
+
+// Markup regions: blank <!-- ... --> comments. Of a conditional comment only the markers
+// are blanked (<!--[if IE]>, <![if !IE]>, <![endif]-->, <!-->), since what they wrap is
+// markup that IE reads.
+std::string MaskMarkup(std::string_view text) {
+  std::string out(text);
+  size_t i = out.find('<');
+  while (i != std::string::npos) {
+    std::string_view rest = std::string_view(out).substr(i);
+    size_t end = i + 1;
+    if (rest.rfind("<!--[if", 0) == 0 || rest.rfind("<![if", 0) == 0 ||
+        rest.rfind("<![endif", 0) == 0) {
+      size_t close = out.find(']', i);
+      end = close == std::string::npos ? out.size() : close + 1;
+      if (StartsAt(out, end, ">")) ++end;
+      if (StartsAt(out, end, "-->")) end += 3;
+      if (StartsAt(out, end, "<!-->")) end += 5;
+      Blank(&out, i, end);
+    } else if (rest.rfind("<!--", 0) == 0) {
+      size_t close = out.find("-->", i + 4);
+      end = close == std::string::npos ? out.size() : close + 3;
+      Blank(&out, i, end);
+    }
+    i = out.find('<', end);
+  }
+  return out;
+}
+
+// The token containing region offset `pos`, or null.
+const Token* TokenAt(const Region& region, size_t pos) {
+  auto it = std::upper_bound(region.tokens.begin(), region.tokens.end(), pos,
+                             [](size_t p, const Token& t) { return p < t.begin; });
+  if (it == region.tokens.begin()) return nullptr;
+  --it;
+  return pos < it->end ? &*it : nullptr;
+}
+
+void RunRegex(const ScanContext& ctx, const Entry& e, const Region& region,
+              const std::string& masked) {
+  re2::StringPiece input(masked);
+  re2::StringPiece found;
+  size_t pos = 0;
+  for (size_t count = 0; count < kMaxMatchesPerRegion && pos <= masked.size(); ++count) {
+    if (!e.matcher->re->Match(input, pos, masked.size(), RE2::UNANCHORED, &found, 1)) break;
+    size_t begin = static_cast<size_t>(found.data() - masked.data());
+    size_t end = begin + found.size();
+    Guard guard = region.language == Language::kJs
+                      ? ClassifyJsGuard(region, TokenAt(region, begin))
+                      : Guard::kNone;
+    AddRegionHit(ctx, e, region, begin, end, std::string(region.text.substr(begin, end - begin)),
+                 std::string(), guard);
+    pos = end > begin ? end : begin + 1;
+  }
+}
+
+bool IsMarkup(Language lang) { return lang == Language::kHtml || lang == Language::kXml; }
+
+// A markup file's markup (server code blanked) as a region, for regex matchers of html and
+// xml rules, unless the document already holds a top-level markup region.
+std::vector<Region> SyntheticMarkup(const scanner::Document& doc) {
+  using scanner::FileKind;
+  std::vector<Region> out;
+  const FileKind kind = doc.kind.kind;
+  if (doc.masked.empty() || kind == FileKind::kJs || kind == FileKind::kVbs ||
+      kind == FileKind::kCss) {
+    return out;
+  }
+  for (const Region& region : doc.regions) {
+    if (IsMarkup(region.language) && region.parent < 0) return out;
+  }
+  Region markup;
+  markup.language = MarkupLanguage(doc);
+  markup.text = doc.masked;
+  markup.map = scanner::OffsetMap(0);
+  out.push_back(std::move(markup));
+  return out;
+}
+
+void RegexOverRegion(const ScanContext& ctx, const Region& region) {
+  std::string blanked, kept;
+  bool have_blanked = false, have_kept = false;
+  for (const Entry& e : ctx.tables.regex) {
+    if (!ctx.WantsIn(e, region.language)) continue;
+    const bool keep = e.matcher->keep_strings || IsMarkup(region.language);
+    std::string& masked = keep ? kept : blanked;
+    bool& have = keep ? have_kept : have_blanked;
+    if (!have) {
+      masked = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
+      have = true;
+    }
+    RunRegex(ctx, e, region, masked);
+  }
+}
+
+}  // namespace
+
+void MatchRegexes(const ScanContext& ctx) {
+  if (ctx.tables.regex.empty()) return;
+  for (const Region& region : ctx.doc.regions) RegexOverRegion(ctx, region);
+  for (const Region& region : SyntheticMarkup(ctx.doc)) RegexOverRegion(ctx, region);
+}
+
+void MatchChecks(const ScanContext& ctx) {
+  std::map<std::string_view, std::vector<CheckHit>> done;  // a check runs once per file
+  for (const Entry& e : ctx.tables.checks) {
+    if (!ctx.Wants(e)) continue;
+    const CheckInfo* check = FindCheck(e.matcher->name);
+    if (check == nullptr) continue;
+    auto [it, fresh] = done.try_emplace(check->name);
+    if (fresh) check->run(CheckInput{ctx.file, ctx.doc}, &it->second);
+    for (const CheckHit& c : it->second) {
+      if (!ctx.WantsIn(e, c.language)) continue;
+      Hit hit;
+      hit.rule = e.rule;
+      hit.offset = c.offset;
+      hit.end_offset = std::max(c.offset, c.end_offset);
+      hit.match = c.match;
+      hit.arg = c.arg;
+      hit.language = c.language;
+      ctx.hits->push_back(std::move(hit));
+    }
+  }
+}
+
+}  // namespace iescan::rules

@@ -1,0 +1,238 @@
+// Engine behaviour across matchers: regex matchers over masked code, C++ checks,
+// supersedes, message placeholders, snippets, the prefilter's effect (none on findings),
+// and skipping the document build when no rule can match.
+#include "rules/engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include "rules_test_util.h"
+
+namespace iescan::rules {
+namespace {
+
+using nlohmann::json;
+using scanner::FileKind;
+using testing::CatalogOf;
+using testing::MakeFile;
+using testing::RuleJson;
+using testing::Scan;
+using testing::ScanFindings;
+using V = std::vector<std::string>;
+
+TEST(EngineTest, RegexOverCommentMaskedCode) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("js.exec-script", {"js"}, json::array({{{"regex", "\\bexecScript\\s*\\("}}}),
+                {"execScript"}),
+       RuleJson("js.vbscript-url", {"js"},
+                json::array({{{"regex", "(?i)vbscript:"}, {"strings", "keep"}}}),
+                {"vbscript:"})});
+  const std::string js =
+      "window.execScript(\"Init()\", \"VBScript\");\n"
+      "// execScript(\"y\")\n"
+      "var s = \"execScript(z)\";\n"
+      "link.href = \"vbscript:ShowHelp()\"; /* vbscript: */\n";
+  EXPECT_EQ(Scan(catalog, js, FileKind::kJs), (V{"1:8 js.exec-script", "4:14 js.vbscript-url"}));
+}
+
+TEST(EngineTest, RegexOverMarkupSkipsPlainComments) {
+  Catalog catalog = CatalogOf({RuleJson("markup.marquee", {"html"},
+                                        json::array({{{"regex", "(?i)<marquee\\b"}}}),
+                                        {"marquee"})});
+  const std::string html =
+      "<html><body>\n"
+      "<!-- <marquee>old</marquee> -->\n"
+      "<!--[if IE]><marquee>IE news</marquee><![endif]-->\n"
+      "  <MARQUEE behavior=\"scroll\">News</MARQUEE>\n"
+      "</body></html>\n";
+  EXPECT_EQ(Scan(catalog, html, FileKind::kHtml), (V{"3:13 markup.marquee", "4:3 markup.marquee"}));
+}
+
+TEST(EngineTest, DocumentModeCheck) {
+  Catalog catalog = CatalogOf({RuleJson("mode.x-ua-compatible", {"html"},
+                                        json::array({{{"check", "document-mode"}}}),
+                                        {"X-UA-Compatible"}, {{"message", "{match}: {arg}"}})});
+  const std::string pinned =
+      "<!DOCTYPE html>\n"
+      "<html><head>\n"
+      "<meta http-equiv=\"X-UA-Compatible\" content=\"IE=EmulateIE8\">\n"
+      "</head></html>\n";
+  std::vector<Finding> f = ScanFindings(catalog, pinned, FileKind::kHtml);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(testing::Render(f[0]), "3:1 mode.x-ua-compatible");
+  EXPECT_EQ(f[0].message, "X-UA-Compatible: IE=EmulateIE8");
+  EXPECT_EQ(f[0].detail, "IE=EmulateIE8");
+  const std::string edge =
+      "<!DOCTYPE html>\n<meta http-equiv=\"x-ua-compatible\" content=\"IE=edge\">\n";
+  EXPECT_EQ(Scan(catalog, edge, FileKind::kHtml), V{});
+}
+
+TEST(EngineTest, QuirksModeCheckIsStructural) {
+  Catalog catalog = CatalogOf({RuleJson("mode.quirks", {"html"},
+                                        json::array({{{"check", "quirks-mode"}}}), {"doctype"})});
+  // No prefilter word in the file: the check still runs on HTML pages.
+  EXPECT_EQ(Scan(catalog, "\n<html><body><p>Hi</p></body></html>\n", FileKind::kHtml),
+            V{"2:1 mode.quirks"});
+  EXPECT_EQ(Scan(catalog,
+                 "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\">\n<html></html>\n",
+                 FileKind::kHtml),
+            V{"1:1 mode.quirks"});
+  EXPECT_EQ(Scan(catalog, "<!DOCTYPE html>\n<html><body></body></html>\n", FileKind::kHtml),
+            V{});
+  EXPECT_EQ(Scan(catalog, "<div>fragment</div>\n", FileKind::kHtml), V{});
+}
+
+TEST(EngineTest, SupersedesDropsTheGeneralRuleAtTheSamePlace) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("activex.activex-object", {"js"}, json::array({{{"js-new", "ActiveXObject"}}}),
+                {"ActiveXObject"}),
+       RuleJson("activex.msxml", {"js"},
+                json::array({{{"js-string-arg", "ActiveXObject"}, {"pattern", "(?i)^msxml2\\."}}}),
+                {"ActiveXObject"}, {{"supersedes", {"activex.activex-object"}}})});
+  const std::string js =
+      "var doc = new ActiveXObject(\"Msxml2.DOMDocument.6.0\");\n"
+      "var fso = new ActiveXObject(\"Scripting.FileSystemObject\");\n";
+  EXPECT_EQ(Scan(catalog, js, FileKind::kJs),
+            (V{"1:15 activex.msxml", "2:11 activex.activex-object"}));
+}
+
+TEST(EngineTest, MessagePlaceholdersAndSortOrder) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("b.second", {"js"}, json::array({{{"js-call", "GetObject"}}}), {"GetObject"},
+                {{"message", "call to {match}"}}),
+       RuleJson("a.first", {"js"}, json::array({{{"js-string-arg", "GetObject"}}}),
+                {"GetObject"}, {{"message", "{match} binds to '{arg}' ({match})"}})});
+  std::vector<Finding> f =
+      ScanFindings(catalog, "var app = GetObject(\"winmgmts:\");\n", FileKind::kJs);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(testing::Render(f[0]), "1:11 a.first");  // same offset: sorted by rule id
+  EXPECT_EQ(f[0].message, "GetObject binds to 'winmgmts:' (GetObject)");
+  EXPECT_EQ(f[0].detail, "winmgmts:");
+  EXPECT_EQ(testing::Render(f[1]), "1:11 b.second");
+  EXPECT_EQ(f[1].message, "call to GetObject");
+  EXPECT_EQ(f[1].detail, "");
+}
+
+TEST(EngineTest, SnippetOfLongAndMultibyteLines) {
+  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
+                                        json::array({{{"js-member", "attachEvent"}}}),
+                                        {"attachEvent"})});
+  // 250 two-byte characters in a string, then the construct.
+  std::string pad;
+  for (int i = 0; i < 250; ++i) pad += "\xC3\xA9";  // é
+  std::string js = "\t var s = \"" + pad + "\"; el.attachEvent('onclick', f);   \n";
+  std::vector<Finding> f = ScanFindings(catalog, js, FileKind::kJs);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].begin.line, 1u);
+  EXPECT_EQ(f[0].begin.column, 268u);  // 11 + 250 + 6 code points before it
+  // The trimmed line starts at "var"; 265 characters precede the match, so the window
+  // starts 60 characters before it (54 of the é) and runs to the line's end (86 < 200).
+  std::string expected;
+  for (int i = 0; i < 54; ++i) expected += "\xC3\xA9";
+  expected += "\"; el.attachEvent('onclick', f);";
+  EXPECT_EQ(f[0].snippet, expected);
+  std::vector<Finding> g = ScanFindings(catalog, "  \tel.attachEvent(x)\r\nnext", FileKind::kJs);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].snippet, "el.attachEvent(x)");
+  EXPECT_EQ(g[0].begin.column, 7u);
+}
+
+TEST(EngineTest, NoCandidateMeansNoDocument) {
+  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
+                                        json::array({{{"js-member", "attachEvent"}}}),
+                                        {"attachEvent"})});
+  Engine engine(catalog, EngineOptions{});
+  scanner::TextFile plain = MakeFile("el.addEventListener('click', f);\n");
+  Result<FileScan> scan = engine.ScanFile(plain, testing::Kind(FileKind::kJs));
+  ASSERT_TRUE(scan.ok());
+  EXPECT_FALSE(scan->built);
+  EXPECT_TRUE(scan->findings.empty());
+  scanner::TextFile hit = MakeFile("el.attachEvent('onclick', f);\n");
+  scan = engine.ScanFile(hit, testing::Kind(FileKind::kJs));
+  ASSERT_TRUE(scan.ok());
+  EXPECT_TRUE(scan->built);
+  EXPECT_EQ(scan->findings.size(), 1u);
+  // Without the prefilter the document is always built.
+  EngineOptions all;
+  all.prefilter = false;
+  Engine unfiltered(catalog, all);
+  scan = unfiltered.ScanFile(plain, testing::Kind(FileKind::kJs));
+  ASSERT_TRUE(scan.ok());
+  EXPECT_TRUE(scan->built);
+  EXPECT_TRUE(scan->findings.empty());
+}
+
+TEST(EngineTest, DecoderReplacementsAreAWarning) {
+  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
+                                        json::array({{{"js-member", "attachEvent"}}}),
+                                        {"attachEvent"})});
+  Engine engine(catalog, EngineOptions{});
+  scanner::TextFile file = MakeFile("var s = '\xEF\xBF\xBD';\n");
+  file.encoding = "Shift_JIS";
+  file.replaced_bytes = 2;
+  Result<FileScan> scan = engine.ScanFile(file, testing::Kind(FileKind::kJs));
+  ASSERT_TRUE(scan.ok());
+  EXPECT_EQ(scan->warnings,
+            V{"2 byte(s) could not be decoded as Shift_JIS and were replaced by U+FFFD"});
+}
+
+// The prefilter may only skip work: on every input, findings with and without it are the
+// same.
+TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("dom.document-all", {"js"},
+                json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"}),
+       RuleJson("events.attach-event", {"js"},
+                json::array({{{"js-member", "attachEvent"}, {"call", true}}}), {"attachEvent"}),
+       RuleJson("activex.new", {"js", "vbs"},
+                json::array({{{"js-new", "ActiveXObject"}},
+                             {{"vbs-string-arg", "CreateObject"}}}),
+                {"ActiveXObject", "CreateObject"}),
+       RuleJson("vbscript.msgbox", {"vbs"}, json::array({{{"vbs-call", "MsgBox"}}}), {"MsgBox"}),
+       RuleJson("activex.object", {"html"},
+                json::array({{{"html-element", "object"}, {"attribute", "classid"}}}),
+                {"classid"}),
+       RuleJson("css.expression", {"css"}, json::array({{{"css-function", "expression"}}}),
+                {"expression("}),
+       RuleJson("css.behavior", {"css"}, json::array({{{"css-property", "behavior"}}}),
+                {"behavior"}),
+       RuleJson("markup.conditional", {"html"},
+                json::array({{{"html-comment", "^\\[if"}}}), {"[if"}),
+       RuleJson("mode.quirks", {"html"}, json::array({{{"check", "quirks-mode"}}}),
+                {"doctype"})});
+  const std::vector<std::pair<std::string, FileKind>> inputs = {
+      {"if (document.all) { el.attachEvent('onclick', f); }\n", FileKind::kJs},
+      {"var x = new ActiveXObject('Msxml2.XMLHTTP'); // document.all\n", FileKind::kJs},
+      {"Set fso = CreateObject(\"Scripting.FileSystemObject\")\nMsgBox fso\n", FileKind::kVbs},
+      {".a { width: expression(1); behavior: url(a.htc) }\n", FileKind::kCss},
+      {"<html><head><!--[if IE]><link rel=stylesheet href=ie.css><![endif]-->\n"
+       "<script>document.all.x.attachEvent('onclick', go);</script>\n"
+       "<style>p { behavior: url(p.htc) }</style></head>\n"
+       "<body><object classid=\"clsid:ABC\"></object>\n"
+       "<script language=vbscript>MsgBox \"hi\"</script></body></html>\n",
+       FileKind::kHtml},
+      {"<p>No IE constructs here.</p>\n", FileKind::kHtml},
+      {"el.addEventListener('click', f);\n", FileKind::kJs},
+  };
+  V all;
+  for (const auto& [text, kind] : inputs) {
+    std::vector<Finding> on = ScanFindings(catalog, text, kind, true);
+    std::vector<Finding> off = ScanFindings(catalog, text, kind, false);
+    ASSERT_EQ(on.size(), off.size()) << text;
+    for (size_t i = 0; i < on.size(); ++i) {
+      EXPECT_EQ(testing::Render(on[i]), testing::Render(off[i])) << text;
+      EXPECT_EQ(on[i].message, off[i].message) << text;
+      EXPECT_EQ(on[i].end_offset, off[i].end_offset) << text;
+      all.push_back(testing::Render(on[i]));
+    }
+  }
+  EXPECT_EQ(all, (V{"1:5 dom.document-all", "1:24 events.attach-event",  // input 1
+                    "1:9 activex.new",                                   // input 2
+                    "1:11 activex.new", "2:1 vbscript.msgbox",           // input 3
+                    "1:13 css.expression", "1:28 css.behavior",          // input 4
+                    "1:1 mode.quirks", "1:13 markup.conditional",        // input 5
+                    "2:9 dom.document-all", "2:24 events.attach-event", "3:12 css.behavior",
+                    "4:7 activex.object", "5:27 vbscript.msgbox"}));
+}
+
+}  // namespace
+}  // namespace iescan::rules
