@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/config.h"
 #include "cli/scan_runner.h"
 #include "report/plan.h"
 #include "report/writers/writers.h"
@@ -60,15 +61,31 @@ struct ScanFlags {
   unsigned jobs = 0;
   std::vector<std::string> include;
   std::vector<std::string> exclude;
-  std::string max_file_size = "32MiB";
+  std::string max_file_size;  // default 32MiB
   bool no_ignore = false;
   bool follow_symlinks = false;
   std::vector<std::string> rule_dirs;
   bool no_prefilter = false;
   std::string color = "auto";
-  std::string fail_on = "blocker";
+  std::string fail_on;  // default blocker
   bool quiet = false;
+  std::string config_path;
 };
+
+// Fills every flag the command line left unset from the configuration file. Lists given on
+// the command line replace the file's lists.
+void MergeConfig(const Config& config, ScanFlags* flags) {
+  if (flags->include.empty()) flags->include = config.include;
+  if (flags->exclude.empty()) flags->exclude = config.exclude;
+  if (flags->rule_dirs.empty()) flags->rule_dirs = config.rule_dirs;
+  if (flags->outputs.empty()) flags->outputs = config.outputs;
+  if (flags->fail_on.empty() && config.fail_on) flags->fail_on = *config.fail_on;
+  if (flags->max_file_size.empty() && config.max_file_size) {
+    flags->max_file_size = *config.max_file_size;
+  }
+  if (flags->fail_on.empty()) flags->fail_on = "blocker";
+  if (flags->max_file_size.empty()) flags->max_file_size = "32MiB";
+}
 
 bool WantColor(const std::string& mode) {
   if (mode == "always") return true;
@@ -78,12 +95,19 @@ bool WantColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
-Result<rules::Catalog> LoadCatalog(const std::vector<std::string>& dirs) {
+Result<rules::Catalog> LoadCatalog(const std::vector<std::string>& dirs,
+                                   const Config* config = nullptr) {
   Result<rules::Catalog> catalog = rules::Catalog::Builtin();
   if (!catalog.ok()) return catalog.status();
   for (const std::string& dir : dirs) {
     Status st = catalog->AddDirectory(dir);
     if (!st.ok()) return st;
+  }
+  if (config != nullptr) {
+    for (const auto& [id, setting] : config->rules) {
+      Status st = catalog->Configure(id, setting);
+      if (!st.ok()) return Status::Error(config->path + ": key 'rules." + id + "': " + st.message());
+    }
   }
   return catalog;
 }
@@ -119,7 +143,13 @@ int GateExitCode(const report::Plan& plan, const std::string& fail_on) {
   return kExitClean;
 }
 
-int RunScanCommand(const ScanFlags& flags, std::ostream& out, std::ostream& err) {
+int RunScanCommand(ScanFlags flags, std::ostream& out, std::ostream& err) {
+  Result<Config> config = LoadConfig(flags.config_path, flags.paths.front());
+  if (!config.ok()) {
+    err << "iescan: " << config.status().message() << "\n";
+    return kExitUsage;
+  }
+  MergeConfig(*config, &flags);
   rules::Severity unused;
   if (flags.fail_on != "none" && !rules::ParseSeverity(flags.fail_on, &unused)) {
     err << "iescan: --fail-on: expected one of blocker, high, medium, low, none; got '"
@@ -161,7 +191,7 @@ int RunScanCommand(const ScanFlags& flags, std::ostream& out, std::ostream& err)
     stdout_format = *format;
   }
 
-  Result<rules::Catalog> catalog = LoadCatalog(flags.rule_dirs);
+  Result<rules::Catalog> catalog = LoadCatalog(flags.rule_dirs, &*config);
   if (!catalog.ok()) {
     err << "iescan: " << catalog.status().message() << "\n";
     return kExitUsage;
@@ -277,6 +307,24 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
                   "Exit 1 when a finding is at or above this severity: blocker (default), "
                   "high, medium, low, or none");
   cmd->add_flag("--quiet,-q", flags->quiet, "Print nothing on standard output");
+  cmd->add_option("--config", flags->config_path,
+                  "Configuration file (default: .iescan.json found from the first path upward)");
+}
+
+int RunInitCommand(bool force, std::ostream& out, std::ostream& err) {
+  const std::string path = ".iescan.json";
+  if (!force && std::ifstream(path).good()) {
+    err << "iescan: " << path << " already exists (use --force to overwrite)\n";
+    return kExitUsage;
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << StarterConfig();
+  if (!file) {
+    err << "iescan: cannot write " << path << "\n";
+    return kExitUsage;
+  }
+  out << "wrote " << path << "\n";
+  return kExitClean;
 }
 
 }  // namespace
@@ -304,6 +352,10 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   explain->add_option("id", explain_id, "Rule id, e.g. dom.document-all")->required();
   explain->add_option("--rules", rules_dirs, "Add an organisation's rule directory");
 
+  bool init_force = false;
+  CLI::App* init = app.add_subcommand("init", "Write a commented starter .iescan.json here");
+  init->add_flag("--force", init_force, "Overwrite an existing file");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -317,6 +369,7 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   if (scan->parsed()) return RunScanCommand(scan_flags, out, err);
   if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
   if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
+  if (init->parsed()) return RunInitCommand(init_force, out, err);
   out << app.help();
   return kExitUsage;
 }

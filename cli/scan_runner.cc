@@ -49,6 +49,8 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
   }
   file.findings = std::move(scan->findings);
   file.warnings = std::move(scan->warnings);
+  file.doc_mode = std::move(scan->doc_mode);
+  file.references = std::move(scan->references);
   if (text->replaced_bytes > 0) {
     file.warnings.push_back(std::to_string(text->replaced_bytes) +
                             " byte(s) could not be decoded as " + text->encoding +

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rules/engine/catalog.h"
+#include "rules/engine/engine.h"
 #include "rules/engine/finding.h"
 #include "scanner/source/blob.h"
 #include "scanner/source/file_kind.h"
@@ -25,6 +26,8 @@ struct FileResult {
   uint32_t lines = 0;
   std::vector<rules::Finding> findings;  // sorted by position, then rule id
   std::vector<std::string> warnings;
+  rules::DocumentModeInfo doc_mode;      // pages only
+  std::vector<std::string> references;   // resources it loads, as written (see FileScan)
 };
 
 struct ScanResult {

@@ -30,6 +30,11 @@ class Catalog {
   const std::vector<const Rule*>& rules() const { return sorted_; }
   const Rule* Find(std::string_view id) const;
 
+  // Applies a configuration setting to rule `id`: "off" takes it out of rules() and Find();
+  // "on" does nothing; a severity name ("blocker", "high", "medium", "low") overrides its
+  // severity. Call before an Engine is built. Error for an unknown id or setting.
+  Status Configure(std::string_view id, std::string_view setting);
+
  private:
   std::vector<std::unique_ptr<Rule>> owned_;
   std::vector<const Rule*> sorted_;

@@ -25,10 +25,26 @@ struct EngineOptions {
   scanner::BuildOptions build;
 };
 
+// The document mode a page was built for, from its doctype, X-UA-Compatible (meta, HTTP
+// header, web.config / .htaccess), conditional comments and file kind, and the Enterprise
+// Mode site-list compat-mode it would need. Empty fields for non-page files.
+struct DocumentModeInfo {
+  std::string built_for;    // "quirks", "IE5", "IE7", "IE8", "IE9", "IE10", "IE11", "edge",
+                            // "standards" (a standards doctype and nothing else)
+  std::string compat_mode;  // site-list value: "IE5", "IE7", "IE8", "IE9", "IE10", "IE11",
+                            // "IE7Enterprise", "IE8Enterprise", "Default"
+  std::vector<std::string> evidence;  // "line 1: no doctype (quirks mode)", ...
+};
+
 struct FileScan {
   std::vector<Finding> findings;      // sorted by (offset, rule id), no duplicates
   std::vector<std::string> warnings;  // non-fatal: "nesting capped", decoder replacements
   bool built = false;                 // a Document was built (the prefilter found a candidate)
+  DocumentModeInfo doc_mode;          // for markup pages
+  // Resources this file loads, as written in it: <script src>, <link rel=stylesheet href>,
+  // @import, behavior:url(), <!--#include file/virtual-->, <jsp:include page>, frames and
+  // iframes. Used to compute reach (which pages a shared file affects).
+  std::vector<std::string> references;
 };
 
 class Engine {
