@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_doc.h"
 #include "cli/config.h"
 #include "cli/scan_runner.h"
 #include "report/plan.h"
@@ -356,6 +357,11 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   CLI::App* init = app.add_subcommand("init", "Write a commented starter .iescan.json here");
   init->add_flag("--force", init_force, "Overwrite an existing file");
 
+  CLI::App* man = app.add_subcommand("man", "Print the manual page (roff)");
+  std::string shell;
+  CLI::App* completion = app.add_subcommand("completion", "Print a shell completion script");
+  completion->add_option("shell", shell, "Shell: bash")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -370,6 +376,18 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
   if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
   if (init->parsed()) return RunInitCommand(init_force, out, err);
+  if (man->parsed()) {
+    out << ManPage(app, IESCAN_VERSION);
+    return kExitClean;
+  }
+  if (completion->parsed()) {
+    if (shell != "bash") {
+      err << "iescan: completion: only bash is supported, got '" << shell << "'\n";
+      return kExitUsage;
+    }
+    out << BashCompletion(app);
+    return kExitClean;
+  }
   out << app.help();
   return kExitUsage;
 }
