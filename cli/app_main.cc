@@ -7,9 +7,11 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/baseline.h"
 #include "cli/cli_doc.h"
 #include "cli/config.h"
 #include "cli/scan_runner.h"
@@ -113,16 +115,35 @@ Result<rules::Catalog> LoadCatalog(const std::vector<std::string>& dirs,
   return catalog;
 }
 
-// Writes `plan` to `path` in `format`, through a temporary file renamed into place so a
-// half-written report is never left behind.
-Status WriteToFile(const report::Plan& plan, report::Format format,
-                   const report::WriteOptions& options, const std::string& path) {
+// Flags of the CI gate: baselines and strictness.
+struct GateFlags {
+  std::string baseline;        // --baseline FILE
+  bool update_baseline = false;
+  bool strict = false;         // skipped files fail the run
+};
+
+// Exit code for a finished scan under --fail-on: findings that are suppressed or already in
+// the baseline do not count.
+int GateExitCode(const report::ScanResult& result, const std::string& fail_on, bool strict) {
+  if (strict && !result.skipped.empty()) return kExitFindings;
+  if (fail_on == "none") return kExitClean;
+  rules::Severity threshold;
+  if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
+  for (const report::FileResult& file : result.files) {
+    for (const rules::Finding& f : file.findings) {
+      if (f.suppressed || f.baseline == rules::BaselineState::kUnchanged) continue;
+      if (static_cast<int>(f.rule->severity) >= static_cast<int>(threshold)) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+// Writes `text` to `path` through a temporary file renamed into place.
+Status WriteTextFile(const std::string& path, const std::string& text) {
   std::string tmp = path + ".tmp-iescan";
   {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) return Status::Error("cannot write " + path);
-    Status st = report::Write(plan, format, options, file);
-    if (!st.ok()) return st;
+    file << text;
     file.flush();
     if (!file) return Status::Error("cannot write " + path);
   }
@@ -133,24 +154,48 @@ Status WriteToFile(const report::Plan& plan, report::Format format,
   return Status::Ok();
 }
 
-// Exit code for a finished scan under --fail-on.
-int GateExitCode(const report::Plan& plan, const std::string& fail_on) {
-  if (fail_on == "none") return kExitClean;
-  rules::Severity threshold;
-  if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
-  for (const report::PlanFinding& f : plan.findings) {
-    if (static_cast<int>(f.severity) >= static_cast<int>(threshold)) return kExitFindings;
-  }
-  return kExitClean;
+// Writes `plan` to `path` in `format`, through a temporary file renamed into place so a
+// half-written report is never left behind.
+Status WriteToFile(const report::Plan& plan, report::Format format,
+                   const report::WriteOptions& options, const std::string& path) {
+  std::ostringstream text;
+  Status st = report::Write(plan, format, options, text);
+  if (!st.ok()) return st;
+  return WriteTextFile(path, text.str());
 }
 
-int RunScanCommand(ScanFlags flags, std::ostream& out, std::ostream& err) {
+// Applies --baseline (and --update-baseline) to the result; prints what it found on `err`.
+Status ApplyBaselineFlags(const GateFlags& gate, report::ScanResult* result, std::ostream& err) {
+  if (gate.baseline.empty()) return Status::Ok();
+  Result<Baseline> baseline = LoadBaseline(gate.baseline);
+  if (!baseline.ok()) return baseline.status();
+  BaselineOutcome outcome = ApplyBaseline(*baseline, result);
+  uint32_t fixed = 0;
+  for (const BaselineEntry& e : outcome.fixed) fixed += e.count;
+  err << "iescan: baseline " << gate.baseline << ": " << outcome.new_findings << " new, "
+      << outcome.unchanged << " unchanged, " << fixed << " fixed\n";
+  for (const BaselineEntry& e : outcome.fixed) {
+    err << "  fixed: " << e.path << ": " << e.rule << " (x" << e.count << ") " << e.snippet
+        << "\n";
+  }
+  if (gate.update_baseline && fixed > 0) {
+    Status st = WriteTextFile(gate.baseline, SerializeBaseline(outcome.pruned));
+    if (!st.ok()) return st;
+    err << "iescan: baseline " << gate.baseline << " updated (" << fixed << " fixed removed)\n";
+  }
+  return Status::Ok();
+}
+
+int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, std::ostream& out,
+                   std::ostream& err) {
   Result<Config> config = LoadConfig(flags.config_path, flags.paths.front());
   if (!config.ok()) {
     err << "iescan: " << config.status().message() << "\n";
     return kExitUsage;
   }
   MergeConfig(*config, &flags);
+  GateFlags gate_flags = gate;
+  if (gate_flags.baseline.empty() && config->baseline) gate_flags.baseline = *config->baseline;
   rules::Severity unused;
   if (flags.fail_on != "none" && !rules::ParseSeverity(flags.fail_on, &unused)) {
     err << "iescan: --fail-on: expected one of blocker, high, medium, low, none; got '"
@@ -172,9 +217,14 @@ int RunScanCommand(ScanFlags flags, std::ostream& out, std::ostream& err) {
   }
   options.engine.prefilter = !flags.no_prefilter;
 
+  if (baseline_mode && flags.outputs.size() != 1) {
+    err << "iescan: baseline: give the baseline file with -o FILE\n";
+    return kExitUsage;
+  }
   // Resolve every output before scanning, so a bad name fails fast.
   std::vector<std::pair<std::string, report::Format>> files;
   for (const std::string& path : flags.outputs) {
+    if (baseline_mode) break;
     Result<report::Format> format = report::FormatFromPath(path);
     if (!format.ok()) {
       err << "iescan: -o " << path << ": " << format.status().message() << "\n";
@@ -204,6 +254,25 @@ int RunScanCommand(ScanFlags flags, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
 
+  AssignFingerprints(&*result);
+  if (baseline_mode) {
+    Baseline baseline = BaselineFromScan(*result);
+    Status st = WriteTextFile(flags.outputs.front(), SerializeBaseline(baseline));
+    if (!st.ok()) {
+      err << "iescan: " << st.message() << "\n";
+      return kExitUsage;
+    }
+    size_t count = 0;
+    for (const BaselineEntry& e : baseline.entries) count += e.count;
+    out << "wrote " << flags.outputs.front() << ": " << count << " findings in "
+        << baseline.entries.size() << " entries\n";
+    return kExitClean;
+  }
+  if (Status st = ApplyBaselineFlags(gate_flags, &*result, err); !st.ok()) {
+    err << "iescan: " << st.message() << "\n";
+    return kExitUsage;
+  }
+
   report::PlanOptions plan_options;
   plan_options.tool_version = IESCAN_VERSION;
   report::Plan plan = report::BuildPlan(*result, plan_options);
@@ -227,7 +296,7 @@ int RunScanCommand(ScanFlags flags, std::ostream& out, std::ostream& err) {
     }
   }
   out.flush();
-  return GateExitCode(plan, flags.fail_on);
+  return GateExitCode(*result, flags.fail_on, gate_flags.strict);
 }
 
 int RunRulesCommand(const std::vector<std::string>& dirs, const std::string& format,
@@ -339,8 +408,19 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   app.add_flag("--version", version, "Print the version and exit");
 
   ScanFlags scan_flags;
+  GateFlags gate_flags;
   CLI::App* scan = app.add_subcommand("scan", "Scan source trees for IE-only code");
   AddScanOptions(scan, &scan_flags);
+  scan->add_option("--baseline", gate_flags.baseline,
+                   "Fail only on findings not recorded in this baseline file");
+  scan->add_flag("--update-baseline", gate_flags.update_baseline,
+                 "Remove fixed findings from the --baseline file");
+  scan->add_flag("--strict", gate_flags.strict, "Files that could not be scanned fail the run");
+
+  ScanFlags baseline_flags;
+  CLI::App* baseline_cmd = app.add_subcommand(
+      "baseline", "Record today's findings so that CI fails only on new ones (-o FILE)");
+  AddScanOptions(baseline_cmd, &baseline_flags);
 
   std::vector<std::string> rules_dirs;
   std::string rules_format;
@@ -372,7 +452,8 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
     out << "iescan " << IESCAN_VERSION << "\n";
     return kExitClean;
   }
-  if (scan->parsed()) return RunScanCommand(scan_flags, out, err);
+  if (scan->parsed()) return RunScanCommand(scan_flags, gate_flags, false, out, err);
+  if (baseline_cmd->parsed()) return RunScanCommand(baseline_flags, GateFlags{}, true, out, err);
   if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
   if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
   if (init->parsed()) return RunInitCommand(init_force, out, err);

@@ -20,6 +20,10 @@ enum class Guard : uint8_t {
 };
 std::string_view GuardName(Guard g);  // "", "unguarded", "guarded", "ie-only-branch"
 
+// Whether a finding was already recorded in the baseline given with --baseline.
+enum class BaselineState : uint8_t { kNone, kNew, kUnchanged };
+std::string_view BaselineStateName(BaselineState s);  // "", "new", "unchanged"
+
 struct Finding {
   const Rule* rule = nullptr;   // borrowed from the Catalog, which outlives findings
   std::string message;          // rule message with placeholders filled
@@ -31,6 +35,15 @@ struct Finding {
   scanner::Language language = scanner::Language::kHtml;
   Guard guard = Guard::kNone;
   std::string detail;           // e.g. the ProgID or CLSID named by the construct
+
+  // Set after the scan, by the run (not the engine):
+  // A stable identity that survives edits elsewhere in the file and line moves: a hash of
+  // rule id, root-relative path and normalised snippet, then ":<n>" for the n-th identical
+  // one in the file. Used by baselines, SARIF partialFingerprints and merges.
+  std::string fingerprint;
+  BaselineState baseline = BaselineState::kNone;
+  bool suppressed = false;         // an iescan-disable comment covers it
+  std::string suppression_reason;  // the text after "--" in that comment
 };
 
 }  // namespace iescan::rules

@@ -1,0 +1,203 @@
+#include "cli/baseline.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <tuple>
+
+namespace iescan::app {
+namespace {
+
+using nlohmann::ordered_json;
+
+// 64-bit FNV-1a: small, stable across platforms and versions.
+uint64_t Fnv1a(std::string_view data, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string NormaliseSnippet(std::string_view snippet) {
+  std::string out;
+  bool space = false;
+  for (char c : snippet) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string Hex(uint64_t v) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = kDigits[v & 15];
+    v >>= 4;
+  }
+  return out;
+}
+
+std::string KeyOf(const std::string& fingerprint) {
+  return fingerprint.substr(0, fingerprint.find(':'));
+}
+
+}  // namespace
+
+std::string RootRelativePath(const scanner::Origin& origin) {
+  std::string root = origin.root;
+  const std::string& display = origin.display;
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  if (root == "." || root.empty()) return display;
+  if (display.size() > root.size() && display.compare(0, root.size(), root) == 0 &&
+      display[root.size()] == '/') {
+    return display.substr(root.size() + 1);
+  }
+  if (display == root) {  // a root that is a file
+    size_t slash = display.rfind('/');
+    return slash == std::string::npos ? display : display.substr(slash + 1);
+  }
+  return display;
+}
+
+void AssignFingerprints(report::ScanResult* result) {
+  for (report::FileResult& file : result->files) {
+    std::string path = RootRelativePath(file.origin);
+    std::map<std::string, uint32_t> seen;
+    for (rules::Finding& f : file.findings) {
+      std::string rule = f.rule ? f.rule->id : "";
+      uint64_t h = Fnv1a(rule);
+      h = Fnv1a(std::string_view("\0", 1), h);
+      h = Fnv1a(path, h);
+      h = Fnv1a(std::string_view("\0", 1), h);
+      h = Fnv1a(NormaliseSnippet(f.snippet), h);
+      std::string key = Hex(h);
+      f.fingerprint = key + ":" + std::to_string(seen[key]++);
+    }
+  }
+}
+
+Baseline BaselineFromScan(const report::ScanResult& result) {
+  std::map<std::tuple<std::string, std::string, std::string>, BaselineEntry> entries;
+  for (const report::FileResult& file : result.files) {
+    std::string path = RootRelativePath(file.origin);
+    for (const rules::Finding& f : file.findings) {
+      if (f.suppressed) continue;
+      std::string rule = f.rule ? f.rule->id : "";
+      std::string key = KeyOf(f.fingerprint);
+      BaselineEntry& e = entries[{path, rule, key}];
+      e.key = key;
+      e.rule = rule;
+      e.path = path;
+      if (e.snippet.empty()) e.snippet = NormaliseSnippet(f.snippet);
+      ++e.count;
+    }
+  }
+  Baseline baseline;
+  for (auto& [k, e] : entries) baseline.entries.push_back(std::move(e));
+  return baseline;
+}
+
+std::string SerializeBaseline(const Baseline& baseline) {
+  ordered_json doc;
+  doc["schema"] = "iescan-baseline/1";
+  ordered_json list = ordered_json::array();
+  for (const BaselineEntry& e : baseline.entries) {
+    list.push_back({{"path", e.path}, {"rule", e.rule}, {"fingerprint", e.key},
+                    {"count", e.count}, {"snippet", e.snippet}});
+  }
+  doc["findings"] = std::move(list);
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+Result<Baseline> ParseBaseline(const std::string& text, const std::string& path) {
+  ordered_json doc = ordered_json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Status::Error(path + ": not a baseline file (invalid JSON)");
+  }
+  if (!doc.contains("schema") || doc["schema"] != "iescan-baseline/1") {
+    return Status::Error(path + ": key 'schema': expected \"iescan-baseline/1\"");
+  }
+  if (!doc.contains("findings") || !doc["findings"].is_array()) {
+    return Status::Error(path + ": key 'findings': expected an array");
+  }
+  Baseline baseline;
+  size_t i = 0;
+  for (const ordered_json& e : doc["findings"]) {
+    std::string where = path + ": key 'findings[" + std::to_string(i++) + "]";
+    if (!e.is_object()) return Status::Error(where + "': expected an object");
+    BaselineEntry entry;
+    for (const char* key : {"path", "rule", "fingerprint"}) {
+      if (!e.contains(key) || !e[key].is_string()) {
+        return Status::Error(where + "." + key + "': expected a string");
+      }
+    }
+    if (!e.contains("count") || !e["count"].is_number_unsigned()) {
+      return Status::Error(where + ".count': expected a positive whole number");
+    }
+    entry.path = e["path"].get<std::string>();
+    entry.rule = e["rule"].get<std::string>();
+    entry.key = e["fingerprint"].get<std::string>();
+    entry.count = e["count"].get<uint32_t>();
+    if (e.contains("snippet") && e["snippet"].is_string()) {
+      entry.snippet = e["snippet"].get<std::string>();
+    }
+    baseline.entries.push_back(std::move(entry));
+  }
+  return baseline;
+}
+
+Result<Baseline> LoadBaseline(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot read the baseline file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseBaseline(text.str(), path);
+}
+
+BaselineOutcome ApplyBaseline(const Baseline& baseline, report::ScanResult* result) {
+  std::map<std::string, uint32_t> remaining;  // key -> count still available
+  std::map<std::string, uint32_t> used;
+  for (const BaselineEntry& e : baseline.entries) remaining[e.key] += e.count;
+  BaselineOutcome outcome;
+  for (report::FileResult& file : result->files) {
+    for (rules::Finding& f : file.findings) {
+      if (f.suppressed) continue;
+      std::string key = KeyOf(f.fingerprint);
+      auto it = remaining.find(key);
+      if (it != remaining.end() && it->second > 0) {
+        --it->second;
+        ++used[key];
+        f.baseline = rules::BaselineState::kUnchanged;
+        ++outcome.unchanged;
+      } else {
+        f.baseline = rules::BaselineState::kNew;
+        ++outcome.new_findings;
+      }
+    }
+  }
+  for (const BaselineEntry& e : baseline.entries) {
+    uint32_t& left = remaining[e.key];
+    uint32_t gone = std::min(left, e.count);
+    left -= gone;
+    BaselineEntry kept = e;
+    kept.count = e.count - gone;
+    if (gone > 0) {
+      BaselineEntry fixed = e;
+      fixed.count = gone;
+      outcome.fixed.push_back(std::move(fixed));
+    }
+    if (kept.count > 0) outcome.pruned.entries.push_back(std::move(kept));
+  }
+  return outcome;
+}
+
+}  // namespace iescan::app
