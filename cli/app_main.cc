@@ -7,11 +7,13 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/baseline.h"
+#include "cli/changed_files.h"
 #include "cli/cli_doc.h"
 #include "cli/config.h"
 #include "cli/scan_runner.h"
@@ -73,6 +75,7 @@ struct ScanFlags {
   std::string fail_on;  // default blocker
   bool quiet = false;
   std::string config_path;
+  CrawlFlags crawl;  // for http:// and https:// roots
 };
 
 // Fills every flag the command line left unset from the configuration file. Lists given on
@@ -120,6 +123,8 @@ struct GateFlags {
   std::string baseline;        // --baseline FILE
   bool update_baseline = false;
   bool strict = false;         // skipped files fail the run
+  std::string changed_since;   // --changed-since REV
+  std::string files_from;      // --files-from FILE
 };
 
 // Exit code for a finished scan under --fail-on: findings that are suppressed or already in
@@ -130,6 +135,7 @@ int GateExitCode(const report::ScanResult& result, const std::string& fail_on, b
   rules::Severity threshold;
   if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
   for (const report::FileResult& file : result.files) {
+    if (file.context_only) continue;
     for (const rules::Finding& f : file.findings) {
       if (f.suppressed || f.baseline == rules::BaselineState::kUnchanged) continue;
       if (static_cast<int>(f.rule->severity) >= static_cast<int>(threshold)) return kExitFindings;
@@ -216,6 +222,35 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
   options.engine.prefilter = !flags.no_prefilter;
+  bool crawling = false;
+  for (const std::string& path : flags.paths) crawling = crawling || scanner::LooksLikeUrl(path);
+  Status crawl_status = FillCrawlOptions(flags.crawl, crawling, err, &options.crawl);
+  if (!crawl_status.ok()) {
+    err << "iescan: " << crawl_status.message() << "\n";
+    return kExitUsage;
+  }
+  if (crawling && isatty(STDERR_FILENO) == 1) options.crawl_progress = TerminalProgress(err);
+  if (!gate_flags.changed_since.empty() || !gate_flags.files_from.empty()) {
+    std::set<std::string> selected;
+    if (!gate_flags.changed_since.empty()) {
+      Result<std::set<std::string>> changed =
+          ChangedSince(gate_flags.changed_since, flags.paths.front());
+      if (!changed.ok()) {
+        err << "iescan: " << changed.status().message() << "\n";
+        return kExitUsage;
+      }
+      selected.insert(changed->begin(), changed->end());
+    }
+    if (!gate_flags.files_from.empty()) {
+      Result<std::set<std::string>> listed = ReadFileList(gate_flags.files_from);
+      if (!listed.ok()) {
+        err << "iescan: " << listed.status().message() << "\n";
+        return kExitUsage;
+      }
+      selected.insert(listed->begin(), listed->end());
+    }
+    options.only_files = std::move(selected);
+  }
 
   if (baseline_mode && flags.outputs.size() != 1) {
     err << "iescan: baseline: give the baseline file with -o FILE\n";
@@ -357,7 +392,8 @@ int RunExplainCommand(const std::vector<std::string>& dirs, const std::string& i
 }
 
 void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
-  cmd->add_option("paths", flags->paths, "Directories or files to scan")->required();
+  cmd->add_option("paths", flags->paths,
+                  "Directories, files or http(s) URLs (crawled) to scan")->required();
   cmd->add_option("--format,-f", flags->format,
                   "Output format on standard output: text or json (default text)");
   cmd->add_option("-o,--output", flags->outputs,
@@ -379,6 +415,7 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
   cmd->add_flag("--quiet,-q", flags->quiet, "Print nothing on standard output");
   cmd->add_option("--config", flags->config_path,
                   "Configuration file (default: .iescan.json found from the first path upward)");
+  AddCrawlOptions(cmd, &flags->crawl);
 }
 
 int RunInitCommand(bool force, std::ostream& out, std::ostream& err) {
@@ -416,6 +453,10 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   scan->add_flag("--update-baseline", gate_flags.update_baseline,
                  "Remove fixed findings from the --baseline file");
   scan->add_flag("--strict", gate_flags.strict, "Files that could not be scanned fail the run");
+  scan->add_option("--changed-since", gate_flags.changed_since,
+                   "Scan only files changed since this git revision (and what they load)");
+  scan->add_option("--files-from", gate_flags.files_from,
+                   "Scan only the files listed in this file, one per line ('-': stdin)");
 
   ScanFlags baseline_flags;
   CLI::App* baseline_cmd = app.add_subcommand(

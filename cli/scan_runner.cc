@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <map>
 #include <thread>
 #include <utility>
 
+#include "cli/changed_files.h"
+#include "cli/crawl_runner.h"
+#include "scanner/crawl/url.h"
 #include "scanner/decode/text_file.h"
 
 namespace iescan::app {
@@ -59,22 +64,16 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
   return out;
 }
 
-Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOptions& options) {
-  Result<scanner::FileList> listed = scanner::ListFiles(options.roots, options.walk);
-  if (!listed.ok()) return listed.status();
-  scanner::FileList& list = *listed;
-
-  report::ScanResult result;
-  result.roots = options.roots;
-  result.catalog = &engine.catalog();
-  result.skipped = std::move(list.skipped);
-
-  const size_t n = list.files.size();
+// Reads and scans `files` on `jobs` threads; outcomes in the order of `files`.
+static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
+                                   const std::vector<const scanner::SourceFile*>& files,
+                                   const ScanOptions& options) {
+  const size_t n = files.size();
   std::vector<BlobOutcome> outcomes(n);
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
-      const scanner::SourceFile& file = list.files[i];
+      const scanner::SourceFile& file = *files[i];
       Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
       if (!blob.ok()) {
         outcomes[i] = Skip(file.origin, blob.status().message());
@@ -88,15 +87,115 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
+  return outcomes;
+}
 
-  result.files.reserve(n);
-  for (BlobOutcome& o : outcomes) {
+namespace {
+
+// The local file a reference written in `from` points to, or "" for external URLs.
+std::string ResolveReference(const scanner::SourceFile& from, std::string ref) {
+  size_t cut = ref.find_first_of("?#");
+  if (cut != std::string::npos) ref.resize(cut);
+  if (ref.empty() || ref.find("://") != std::string::npos || ref.rfind("//", 0) == 0) return "";
+  std::filesystem::path base;
+  if (ref[0] == '/') {
+    base = std::filesystem::path(from.origin.root);
+    ref.erase(0, 1);
+  } else {
+    base = std::filesystem::path(from.origin.fs_path).parent_path();
+  }
+  return NormalPath((base / ref).string());
+}
+
+}  // namespace
+
+namespace {
+
+// Moves scanned outcomes into `result`; `context_only` marks files scanned for reach only.
+void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::ScanResult* result) {
+  for (BlobOutcome& o : *outcomes) {
     if (o.scanned) {
-      result.files.push_back(std::move(o.file));
+      o.file.context_only = context_only;
+      result->files.push_back(std::move(o.file));
     } else {
-      result.skipped.push_back(std::move(o.skipped));
+      result->skipped.push_back(std::move(o.skipped));
     }
   }
+}
+
+// Scans the path roots (the file-tree source) into `result`. With only_files, scans the
+// selected files, then the files under the roots that they reference, as context.
+Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
+                 const std::vector<std::string>& paths, report::ScanResult* result) {
+  Result<scanner::FileList> listed = scanner::ListFiles(paths, options.walk);
+  if (!listed.ok()) return listed.status();
+  scanner::FileList& list = *listed;
+  for (scanner::Skipped& s : list.skipped) result->skipped.push_back(std::move(s));
+
+  std::vector<const scanner::SourceFile*> chosen;
+  std::map<std::string, const scanner::SourceFile*> by_path;
+  for (const scanner::SourceFile& file : list.files) {
+    if (!options.only_files) {
+      chosen.push_back(&file);
+      continue;
+    }
+    std::string normal = NormalPath(file.origin.fs_path);
+    if (options.only_files->count(normal) != 0) {
+      chosen.push_back(&file);
+    } else {
+      by_path.emplace(std::move(normal), &file);
+    }
+  }
+  std::vector<BlobOutcome> outcomes = ScanFiles(engine, chosen, options);
+  std::vector<const scanner::SourceFile*> context;
+  for (size_t i = 0; i < outcomes.size() && options.only_files; ++i) {
+    if (!outcomes[i].scanned) continue;
+    for (const std::string& ref : outcomes[i].file.references) {
+      auto it = by_path.find(ResolveReference(*chosen[i], ref));
+      if (it == by_path.end()) continue;
+      context.push_back(it->second);
+      by_path.erase(it);
+    }
+  }
+  Collect(&outcomes, false, result);
+  if (!context.empty()) {
+    std::vector<BlobOutcome> extra = ScanFiles(engine, context, options);
+    Collect(&extra, true, result);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOptions& options) {
+  std::vector<std::string> paths;
+  std::vector<std::string> urls;
+  for (const std::string& root : options.roots) {
+    (scanner::LooksLikeUrl(root) ? urls : paths).push_back(root);
+  }
+  report::ScanResult result;
+  for (const std::string& root : options.roots) {
+    result.roots.push_back(scanner::LooksLikeUrl(root)
+                               ? scanner::RedactUrlText(root, options.crawl.secret_params)
+                               : root);
+  }
+  result.catalog = &engine.catalog();
+  if (!paths.empty()) {
+    Status st = ScanPaths(engine, options, paths, &result);
+    if (!st.ok()) return st;
+  }
+  if (!urls.empty()) {
+    Result<CrawlOutcome> crawled =
+        RunCrawl(engine, urls, options.crawl, options.jobs, options.crawl_progress);
+    if (!crawled.ok()) return crawled.status();
+    for (report::FileResult& f : crawled->files) result.files.push_back(std::move(f));
+    for (scanner::Skipped& s : crawled->skipped) result.skipped.push_back(std::move(s));
+    result.complete = crawled->summary.complete;
+  }
+  std::stable_sort(result.files.begin(), result.files.end(),
+                   [](const report::FileResult& a, const report::FileResult& b) {
+                     return a.origin.display < b.origin.display;
+                   });
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const scanner::Skipped& a, const scanner::Skipped& b) {
               return a.origin != b.origin ? a.origin < b.origin : a.reason < b.reason;

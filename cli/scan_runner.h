@@ -5,24 +5,36 @@
 // Thread-safety: RunScan is re-entrant; it owns its worker threads for the call.
 #pragma once
 
+#include <optional>
+#include <set>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "cli/crawl_runner.h"
 #include "report/scan_result.h"
 #include "rules/engine/engine.h"
+#include "scanner/crawl/crawler.h"
 #include "scanner/source/walker.h"
 
 namespace iescan::app {
 
 struct ScanOptions {
-  std::vector<std::string> roots;
+  std::vector<std::string> roots;     // paths, and http(s) URLs to crawl (may be mixed)
   scanner::WalkOptions walk;
+  scanner::CrawlOptions crawl;        // for URL roots
+  std::function<void(const scanner::CrawlProgress&)> crawl_progress;  // optional
   rules::EngineOptions engine;
   unsigned jobs = 0;  // 0 = all cores
+  // When set, only these files (absolute, lexically normal paths; see changed_files.h) are
+  // scanned, plus the files under the roots that they load, marked context_only.
+  std::optional<std::set<std::string>> only_files;
 };
 
-// Runs the scan. Fails only on a usage problem (a root that does not exist); every
-// per-file problem becomes a Skipped item.
+// Runs the scan. Roots that are http(s) URLs are crawled (see cli/crawl_runner.h) and their
+// resources scanned like files; results of both kinds are merged and sorted by display.
+// Fails only on a usage problem (a root that does not exist, a bad crawl option); every
+// per-file or per-URL problem becomes a Skipped item.
 Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOptions& options);
 
 // The outcome of one resource: a FileResult, or a Skipped item when it could not be

@@ -67,6 +67,21 @@ std::string NormalizeRoot(std::string_view root) {
   return std::string(root);
 }
 
+std::string_view RootRelativePath(std::string_view display, std::string_view root) {
+  const std::string normalized = NormalizeRoot(root);
+  std::string_view rel = display;
+  if (normalized != ".") {
+    if (rel == normalized) {
+      const size_t slash = rel.rfind('/');
+      return slash == std::string_view::npos ? rel : rel.substr(slash + 1);
+    }
+    const std::string prefix = normalized == "/" ? "/" : normalized + "/";
+    if (StartsWith(rel, prefix)) rel.remove_prefix(prefix.size());
+  }
+  while (StartsWith(rel, "./")) rel.remove_prefix(2);
+  return rel;
+}
+
 std::string AppName(const scanner::Origin& origin) {
   if (origin.is_url) {
     std::string app = UrlApp(origin.display);

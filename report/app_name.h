@@ -36,4 +36,10 @@ std::string AppNameForSkipped(std::string_view display, const std::vector<std::s
 // `root` without trailing '/' and leading "./" ("./corpus/apps/" -> "corpus/apps").
 std::string NormalizeRoot(std::string_view root);
 
+// The part of a file-tree display path below its root: "corpus/apps/hr/a.asp" under root
+// "corpus/apps/" -> "hr/a.asp"; a display path that does not start with the root is
+// returned without its leading "./"; a root that is itself a file gives its file name.
+// Borrows from `display`.
+std::string_view RootRelativePath(std::string_view display, std::string_view root);
+
 }  // namespace iescan::report

@@ -7,6 +7,9 @@
 #include <utility>
 
 #include "report/app_name.h"
+#include "report/fingerprint.h"
+#include "report/reach.h"
+#include "report/readiness.h"
 
 namespace iescan::report {
 namespace {
@@ -48,22 +51,38 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   return out;
 }
 
-PlanFile CopyFile(const FileResult& f) {
+// The app-map entry claiming a resource: its root-relative path is tried first, then its
+// display path as shown.
+std::optional<size_t> MappedApp(const std::vector<AppMapEntry>& map, std::string_view display,
+                                std::string_view relative) {
+  if (map.empty()) return std::nullopt;
+  if (std::optional<size_t> entry = FindAppMapEntry(map, relative)) return entry;
+  return relative == display ? std::nullopt : FindAppMapEntry(map, display);
+}
+
+PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
   PlanFile out;
   out.path = f.origin.display;
   out.root = f.origin.root;
   out.is_url = f.origin.is_url;
-  out.app = AppName(f.origin);
+  const std::string_view relative =
+      f.origin.is_url ? std::string_view(f.origin.display)
+                      : RootRelativePath(f.origin.display, f.origin.root);
+  const std::optional<size_t> entry = MappedApp(options.app_map, f.origin.display, relative);
+  out.app = entry ? options.app_map[*entry].name : AppName(f.origin);
   out.kind = f.kind;
   out.encoding = f.encoding;
   out.encoding_source = f.encoding_source;
   out.bytes = f.bytes;
   out.lines = f.lines;
+  out.doc_mode = f.doc_mode;
   return out;
 }
 
-// Copies files and their findings in plan order.
-void AddFiles(const ScanResult& scan, Plan* plan) {
+// Copies files and their findings in plan order; returns each plan file's references.
+std::vector<std::vector<std::string>> AddFiles(const ScanResult& scan,
+                                               const PlanOptions& options, Plan* plan) {
+  std::vector<std::vector<std::string>> references;
   std::vector<size_t> order(scan.files.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(),
@@ -71,7 +90,8 @@ void AddFiles(const ScanResult& scan, Plan* plan) {
   for (size_t source_index : order) {
     const FileResult& source = scan.files[source_index];
     const size_t file_index = plan->files.size();
-    PlanFile file = CopyFile(source);
+    PlanFile file = CopyFile(source, options);
+    references.push_back(source.references);
     file.first_finding = plan->findings.size();
     for (const rules::Finding& f : source.findings) {
       if (f.rule == nullptr) continue;
@@ -83,12 +103,27 @@ void AddFiles(const ScanResult& scan, Plan* plan) {
     file.finding_count = file.by_severity.Total();
     plan->files.push_back(std::move(file));
   }
+  return references;
 }
 
-void AddSkipped(const ScanResult& scan, Plan* plan) {
+std::string SkippedApp(const scanner::Skipped& s, const ScanResult& scan,
+                       const PlanOptions& options) {
+  std::string_view relative = s.origin;
+  for (const std::string& root : scan.roots) {
+    const std::string_view candidate = RootRelativePath(s.origin, root);
+    if (candidate.size() < s.origin.size()) {
+      relative = candidate;
+      break;
+    }
+  }
+  const std::optional<size_t> entry = MappedApp(options.app_map, s.origin, relative);
+  return entry ? options.app_map[*entry].name : AppNameForSkipped(s.origin, scan.roots);
+}
+
+void AddSkipped(const ScanResult& scan, const PlanOptions& options, Plan* plan) {
   plan->skipped.reserve(scan.skipped.size());
   for (const scanner::Skipped& s : scan.skipped) {
-    plan->skipped.push_back({s.origin, s.reason, AppNameForSkipped(s.origin, scan.roots)});
+    plan->skipped.push_back({s.origin, s.reason, SkippedApp(s, scan, options)});
   }
   std::sort(plan->skipped.begin(), plan->skipped.end(),
             [](const PlanSkipped& a, const PlanSkipped& b) {
@@ -151,6 +186,39 @@ void Summarize(Plan* plan) {
   summary.findings = static_cast<uint32_t>(plan->findings.size());
 }
 
+// Pages, reach and resolved references of every file.
+void AddReach(const std::vector<std::vector<std::string>>& references, Plan* plan) {
+  std::vector<ReachFile> input(plan->files.size());
+  for (size_t i = 0; i < plan->files.size(); ++i) {
+    const PlanFile& f = plan->files[i];
+    input[i] = {f.path, f.root, f.is_url, f.kind.kind, references[i]};
+  }
+  ReachResult reach = ComputeReach(input);
+  for (size_t i = 0; i < plan->files.size(); ++i) {
+    PlanFile& f = plan->files[i];
+    f.page = reach.page[i];
+    f.reach = reach.reach[i];
+    f.loads = std::move(reach.loads[i]);
+    for (uint32_t k = 0; k < f.finding_count; ++k) {
+      plan->findings[f.first_finding + k].reach = f.reach;
+    }
+  }
+}
+
+void AddFingerprints(Plan* plan) {
+  for (const PlanFile& file : plan->files) {
+    const std::string_view path =
+        file.is_url ? std::string_view(file.path) : RootRelativePath(file.path, file.root);
+    std::map<std::pair<std::string, std::string>, uint32_t> seen;
+    for (uint32_t k = 0; k < file.finding_count; ++k) {
+      PlanFinding& f = plan->findings[file.first_finding + k];
+      std::string snippet = NormalizeSnippet(f.snippet);
+      const uint32_t occurrence = seen[{f.rule_id, snippet}]++;
+      f.fingerprint = Fingerprint(f.rule_id, path, snippet, occurrence);
+    }
+  }
+}
+
 }  // namespace
 
 Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
@@ -158,10 +226,14 @@ Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
   plan.tool_version = options.tool_version;
   plan.roots = scan.roots;
   plan.complete = scan.complete;
-  AddFiles(scan, &plan);
-  AddSkipped(scan, &plan);
+  plan.created = options.created;
+  const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
+  AddSkipped(scan, options, &plan);
   GroupApps(&plan);
   Summarize(&plan);
+  AddReach(references, &plan);
+  AddFingerprints(&plan);
+  AssessPlan(options, &plan);
   return plan;
 }
 

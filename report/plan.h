@@ -4,9 +4,9 @@
 // copied out of the ScanResult, so the Plan stays valid after the ScanResult is gone; the
 // only borrowed pointers are `rule` fields, which point into the Catalog (the Catalog
 // outlives every ScanResult and Plan). Writers take `const Plan&` and derive nothing that
-// another writer would have to derive again: counts, app grouping and ordering are decided
-// here once, so the text, JSON (and later SARIF, JUnit, CSV, Markdown, HTML and site list)
-// outputs always agree.
+// another writer would have to derive again: counts, app grouping, priorities, readiness,
+// effort, fingerprints and ordering are decided here once, so the text, JSON, SARIF,
+// JUnit, CSV, Markdown, HTML and site-list outputs always agree.
 //
 // Ordering, identical whatever order the files arrived in:
 //   files     by path, then root
@@ -14,11 +14,12 @@
 //             detail and snippet (so findings from one file are contiguous)
 //   skipped   by path, then reason
 //   apps      by name; rules and summary counts by id / name (byte order)
+//   migration_order  see docs/priority.md
 //
-// Planned growth (kept out of this version): prioritisation adds a priority (P1-P4) per
-// finding and readiness plus effort estimates per app and in the summary; baselines and
-// suppressions add per-finding state and counts. They become fields computed by
-// BuildPlan, never computed in a writer.
+// The priority model (finding priority P1-P4, reach, app readiness, effort, migration
+// order) is described in report/priority.h and docs/priority.md. Every floating-point
+// value in a Plan is rounded (scores and hours to one decimal, factors to two) and is
+// computed in plan order, so two runs give the same numbers to the last bit.
 //
 // Thread-safety: BuildPlan is re-entrant; a built Plan is immutable by convention and may
 // be read from many threads.
@@ -27,10 +28,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "report/app_map.h"
+#include "report/priority.h"
 #include "report/scan_result.h"
 #include "rules/engine/finding.h"
 #include "rules/engine/rule.h"
@@ -43,6 +47,14 @@ inline constexpr std::string_view kToolName = "iescan";
 
 struct PlanOptions {
   std::string tool_version;  // shown in every report, e.g. "0.1.0"
+  PriorityWeights weights;   // every weight of the priority model
+  IeModeRules ie_mode;       // what makes an app need IE mode
+  // The organisation's apps; empty: default grouping (report/app_name.h).
+  std::vector<AppMapEntry> app_map;
+  // When the report is made, in seconds since 1970-01-01 UTC (the site list's
+  // <date-created>). The caller passes SOURCE_DATE_EPOCH when set, else the current time,
+  // so that a build can reproduce a report byte for byte.
+  int64_t created = 0;
 };
 
 // Severities from most to least severe: the order every writer lists them in.
@@ -84,6 +96,10 @@ struct PlanFile {
   size_t first_finding = 0;    // this file's findings: Plan::findings[first_finding,
   uint32_t finding_count = 0;  //   first_finding + finding_count)
   SeverityCounts by_severity;
+  bool page = false;              // counted as a page (report/reach.h)
+  uint32_t reach = 0;             // pages that load this file, itself included
+  std::vector<size_t> loads;      // resolved references: indices into Plan::files, sorted
+  rules::DocumentModeInfo doc_mode;  // document mode evidence (pages only)
 };
 
 struct PlanFinding {
@@ -105,12 +121,37 @@ struct PlanFinding {
   scanner::Language language = scanner::Language::kHtml;
   rules::Guard guard = rules::Guard::kNone;
   std::string detail;  // ProgID, CLSID...; may be empty
+  uint32_t reach = 0;          // the file's reach
+  double priority_score = 0;   // report/priority.h, one decimal
+  Priority priority = Priority::kP4;
+  bool ie_mode = false;        // an IE-mode dependency (IeModeRules)
+  // Stable identity for baselines and SARIF: hex of a hash of rule id, root-relative
+  // path, whitespace-normalised snippet and the occurrence index among identical
+  // (rule, snippet) findings of the file. Survives lines moving; see docs/output-formats.md.
+  std::string fingerprint;
 };
 
 struct PlanSkipped {
   std::string path;  // Skipped::origin
   std::string reason;
   std::string app;  // AppNameForSkipped; "" when it cannot be told
+};
+
+// A rule's share of an app's findings, for the app's top blockers.
+struct RuleCount {
+  std::string rule_id;
+  std::string title;
+  uint32_t count = 0;
+  Priority priority = Priority::kP4;  // the best class among these findings
+  double score = 0;                   // sum of their priority scores, one decimal
+  bool operator==(const RuleCount&) const = default;
+};
+
+// How many of an app's pages want a site-list compat-mode.
+struct ModeCount {
+  std::string mode;  // "IE5", "IE8Enterprise", "Default", ...
+  uint32_t pages = 0;
+  bool operator==(const ModeCount&) const = default;
 };
 
 struct PlanApp {
@@ -120,6 +161,44 @@ struct PlanApp {
   uint32_t findings = 0;
   SeverityCounts by_severity;
   std::vector<size_t> file_indices;  // into Plan::files, in file order
+
+  // From the app map (empty / nullopt when the app is not in it).
+  std::string owner;
+  std::optional<uint64_t> users;
+  std::vector<std::string> urls;
+
+  uint32_t pages = 0;           // files counted as pages
+  uint64_t lines = 0;           // lines of all its scanned files
+  uint32_t distinct_rules = 0;  // rules with at least one finding here
+  PriorityCounts by_priority;
+  AppStatus status = AppStatus::kReady;
+  uint32_t readiness_score = 100;  // 0-100
+  double complexity = 1;           // effort multiplier, two decimals
+  double effort_hours = 0;         // one decimal
+  std::vector<RuleCount> top_blockers;  // by score, then rule id; at most top_blockers
+  // Why the app needs IE mode, one line per dependency kind:
+  // "activex.object-classid x2 (first: hr/index.asp:14:3, clsid:...)", "HTA: hr/tool.hta".
+  std::vector<std::string> ie_mode_reasons;
+  // The Enterprise Mode site-list entry: host/path without protocol or query ("" when no
+  // URL is known), the compat-mode chosen from the pages' document modes, and the counts
+  // it was chosen from (by count, most first, then most legacy first).
+  std::string site_url;
+  std::string compat_mode = "Default";
+  std::vector<ModeCount> compat_modes;
+  uint32_t migration_rank = 0;  // 1-based position in Plan::migration_order
+};
+
+// One step of the organisation's migration order (docs/priority.md).
+struct MigrationStep {
+  size_t app_index = 0;  // into Plan::apps
+  std::string app;
+  AppStatus status = AppStatus::kReady;
+  // "switch" (Ready: verify and move to a modern browser), "fix" (Minor fixes,
+  // Migration needed), "ie-mode-now" (Blocked: put it in the site list now).
+  std::string action;
+  double value = 0;           // users when the app map knows them, else pages
+  std::string value_basis;    // "users" or "pages"
+  double effort_hours = 0;
 };
 
 // A rule with at least one finding in this plan, copied from the Catalog.
@@ -143,6 +222,9 @@ struct PlanSummary {
   SeverityCounts by_severity;
   std::vector<NameCount> by_rule;      // sorted by rule id; only rules that fired
   std::vector<NameCount> by_category;  // sorted by category; only categories that fired
+  PriorityCounts by_priority;
+  std::array<uint32_t, 4> by_status{};  // apps per AppStatus (indexed by its value)
+  double effort_hours = 0;             // sum over apps, one decimal
 };
 
 struct Plan {
@@ -156,6 +238,8 @@ struct Plan {
   std::vector<PlanFinding> findings;
   std::vector<PlanSkipped> skipped;
   std::vector<PlanRule> rules;
+  std::vector<MigrationStep> migration_order;
+  int64_t created = 0;  // PlanOptions::created
 };
 
 // Builds the plan of `scan`. Findings without a rule (which the engine never produces)

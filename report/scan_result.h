@@ -28,6 +28,9 @@ struct FileResult {
   std::vector<std::string> warnings;
   rules::DocumentModeInfo doc_mode;      // pages only
   std::vector<std::string> references;   // resources it loads, as written (see FileScan)
+  // Scanned only because a selected file loads it (--changed-since / --files-from): its
+  // findings count for reach but never fail the run.
+  bool context_only = false;
 };
 
 struct ScanResult {

@@ -2,34 +2,28 @@
 
 #include <exception>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "report/writers/json_text.h"
 
 namespace iescan::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-constexpr int kIndent = 2;
+using Json = OrderedJson;
 
 std::string Str(std::string_view s) { return std::string(s); }
 
-// Dumps `value` as it would appear nested `depth` levels deep in the whole document.
-std::string Dump(const Json& value, int depth) {
-  std::string text = value.dump(kIndent, ' ', false, Json::error_handler_t::replace);
-  const std::string pad(static_cast<size_t>(depth * kIndent), ' ');
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
+std::string Dump(const Json& value, int depth) { return DumpAt(value, depth); }
 
 Json SeverityObject(const SeverityCounts& counts) {
   Json out = Json::object();
   for (rules::Severity s : kSeveritiesDescending) out[Str(rules::SeverityName(s))] = counts[s];
+  return out;
+}
+
+Json PriorityObject(const PriorityCounts& counts) {
+  Json out = Json::object();
+  for (Priority p : kPriorities) out[Str(PriorityName(p))] = counts[p];
   return out;
 }
 
@@ -48,6 +42,23 @@ Json SummaryJson(const Plan& plan) {
   out["by_severity"] = SeverityObject(s.by_severity);
   out["by_rule"] = CountObject(s.by_rule);
   out["by_category"] = CountObject(s.by_category);
+  out["by_priority"] = PriorityObject(s.by_priority);
+  Json statuses = Json::object();
+  for (AppStatus st : kAppStatuses) {
+    statuses[Str(AppStatusName(st))] = s.by_status[static_cast<size_t>(st)];
+  }
+  out["by_status"] = statuses;
+  out["effort_hours"] = s.effort_hours;
+  return out;
+}
+
+Json RuleCountJson(const RuleCount& r) {
+  Json out = Json::object();
+  out["rule_id"] = r.rule_id;
+  out["title"] = r.title;
+  out["count"] = r.count;
+  out["priority"] = Str(PriorityName(r.priority));
+  out["score"] = r.score;
   return out;
 }
 
@@ -58,10 +69,44 @@ Json AppJson(const PlanApp& app) {
   out["skipped"] = app.skipped;
   out["findings"] = app.findings;
   out["by_severity"] = SeverityObject(app.by_severity);
+  out["owner"] = app.owner;
+  out["users"] = app.users ? Json(*app.users) : Json(nullptr);
+  out["urls"] = app.urls;
+  out["pages"] = app.pages;
+  out["lines"] = app.lines;
+  out["status"] = Str(AppStatusName(app.status));
+  out["status_label"] = Str(AppStatusLabel(app.status));
+  out["readiness_score"] = app.readiness_score;
+  out["effort_hours"] = app.effort_hours;
+  out["complexity"] = app.complexity;
+  out["by_priority"] = PriorityObject(app.by_priority);
+  Json blockers = Json::array();
+  for (const RuleCount& r : app.top_blockers) blockers.push_back(RuleCountJson(r));
+  out["top_blockers"] = blockers;
+  out["ie_mode_reasons"] = app.ie_mode_reasons;
+  out["site_url"] = app.site_url;
+  out["compat_mode"] = app.compat_mode;
+  Json modes = Json::array();
+  for (const ModeCount& m : app.compat_modes) modes.push_back({{"mode", m.mode}, {"pages", m.pages}});
+  out["compat_modes"] = modes;
+  out["migration_rank"] = app.migration_rank;
   return out;
 }
 
-Json FileJson(const PlanFile& file) {
+Json MigrationStepJson(const Plan& plan, size_t rank) {
+  const MigrationStep& step = plan.migration_order[rank];
+  Json out = Json::object();
+  out["rank"] = rank + 1;
+  out["app"] = step.app;
+  out["status"] = Str(AppStatusName(step.status));
+  out["action"] = step.action;
+  out["value"] = step.value;
+  out["value_basis"] = step.value_basis;
+  out["effort_hours"] = step.effort_hours;
+  return out;
+}
+
+Json FileJson(const Plan& plan, const PlanFile& file) {
   Json out = Json::object();
   out["path"] = file.path;
   out["app"] = file.app;
@@ -72,6 +117,16 @@ Json FileJson(const PlanFile& file) {
   out["bytes"] = file.bytes;
   out["lines"] = file.lines;
   out["findings"] = file.finding_count;
+  out["page"] = file.page;
+  out["reach"] = file.reach;
+  Json loads = Json::array();
+  for (size_t i : file.loads) loads.push_back(plan.files[i].path);
+  out["loads"] = loads;
+  Json mode = Json::object();
+  mode["built_for"] = file.doc_mode.built_for;
+  mode["compat_mode"] = file.doc_mode.compat_mode;
+  mode["evidence"] = file.doc_mode.evidence;
+  out["doc_mode"] = mode;
   return out;
 }
 
@@ -98,6 +153,11 @@ Json FindingJson(const PlanFinding& f) {
   out["language"] = Str(scanner::LanguageName(f.language));
   out["guard"] = GuardString(f.guard);
   out["detail"] = f.detail;
+  out["priority"] = Str(PriorityName(f.priority));
+  out["priority_score"] = f.priority_score;
+  out["reach"] = f.reach;
+  out["ie_mode"] = f.ie_mode;
+  out["fingerprint"] = f.fingerprint;
   return out;
 }
 
@@ -156,7 +216,13 @@ void WriteDocument(const Plan& plan, std::ostream& out) {
   Member(out, "complete", Json(plan.complete), false);
   Member(out, "summary", SummaryJson(plan), false);
   ArrayMember<PlanApp>(out, "apps", plan.apps, AppJson, false);
-  ArrayMember<PlanFile>(out, "files", plan.files, FileJson, false);
+  std::vector<size_t> ranks(plan.migration_order.size());
+  for (size_t i = 0; i < ranks.size(); ++i) ranks[i] = i;
+  ArrayMember<size_t>(
+      out, "migration_order", ranks,
+      [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
+  ArrayMember<PlanFile>(
+      out, "files", plan.files, [&](const PlanFile& f) { return FileJson(plan, f); }, false);
   ArrayMember<PlanFinding>(out, "findings", plan.findings, FindingJson, false);
   ArrayMember<PlanSkipped>(out, "skipped", plan.skipped, SkippedJson, false);
   ArrayMember<PlanRule>(out, "rules", plan.rules, RuleJson, true);

@@ -6,10 +6,15 @@
 //   skipped    one line each: `path: skipped: reason`
 //   (a blank line when any of the above was written)
 //   summary    "5 files scanned, 1 skipped, 7 findings (3 blocker, 2 high, 1 medium, 1 low)"
+//              then, when there is any app,
+//                "priority: 2 P1, 3 P2, 1 P3, 1 P4; estimated effort 20.5 h"
+//                "apps: 1 ready, 0 minor fixes, 1 migration needed, 1 blocked (needs IE mode)"
 //              followed by a warning line when the scan was incomplete
 //   apps       after a blank line, when there is any app: a table (app, files, skipped,
-//              blocker, high, medium, low); the app column is left-aligned, counts are
-//              right-aligned, and widths are display widths (a kanji counts two columns)
+//              blocker, high, medium, low, P1, score, effort(h), status); the app and
+//              status columns are left-aligned, numbers right-aligned, and widths are
+//              display widths (a kanji counts two columns); then one line
+//                "migration order: 1. a, 2. b, 3. c (IE mode now)"
 // Strings from scanned files are passed through SanitizeForTerminal, so a message or path
 // can never carry a terminal escape sequence. With `color`, severities are coloured and
 // rule ids dimmed with ANSI SGR codes; deciding whether to colour (TTY, NO_COLOR) is the

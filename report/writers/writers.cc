@@ -9,12 +9,35 @@ namespace {
 struct FormatEntry {
   Format format;
   std::string_view name;
-  std::string_view extension;  // lower case, without the dot
 };
 
-constexpr std::array<FormatEntry, 2> kFormats = {{
-    {Format::kText, "text", "txt"},
-    {Format::kJson, "json", "json"},
+struct ExtensionEntry {
+  std::string_view extension;  // lower case, without the leading dot
+  Format format;
+};
+
+constexpr std::array<FormatEntry, 7> kFormats = {{
+    {Format::kText, "text"},
+    {Format::kJson, "json"},
+    {Format::kSarif, "sarif"},
+    {Format::kJunit, "junit"},
+    {Format::kCsv, "csv"},
+    {Format::kMarkdown, "markdown"},
+    {Format::kSiteList, "sitelist"},
+}};
+
+// Longest first, so that a compound extension wins over its last part.
+constexpr std::array<ExtensionEntry, 10> kExtensions = {{
+    {"sitelist.xml", Format::kSiteList},
+    {"sarif.json", Format::kSarif},
+    {"junit.xml", Format::kJunit},
+    {"markdown", Format::kMarkdown},
+    {"sarif", Format::kSarif},
+    {"json", Format::kJson},
+    {"txt", Format::kText},
+    {"xml", Format::kJunit},
+    {"csv", Format::kCsv},
+    {"md", Format::kMarkdown},
 }};
 
 std::string AcceptedNames() {
@@ -25,8 +48,10 @@ std::string AcceptedNames() {
 
 std::string AcceptedExtensions() {
   std::string out;
-  for (const FormatEntry& e : kFormats) {
-    out += (out.empty() ? "." : ", .") + std::string(e.extension);
+  for (const FormatEntry& f : kFormats) {
+    for (const ExtensionEntry& e : kExtensions) {
+      if (e.format == f.format) out += (out.empty() ? "." : ", .") + std::string(e.extension);
+    }
   }
   return out;
 }
@@ -58,12 +83,14 @@ Result<Format> FormatFromName(std::string_view name) {
 
 Result<Format> FormatFromPath(std::string_view path) {
   const size_t slash = path.find_last_of('/');
-  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  const size_t dot = name.rfind('.');
-  if (dot != std::string_view::npos) {
-    const std::string extension = AsciiLower(name.substr(dot + 1));
-    for (const FormatEntry& e : kFormats) {
-      if (e.extension == extension) return e.format;
+  const std::string name =
+      AsciiLower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  for (const ExtensionEntry& e : kExtensions) {
+    // The name must have a stem before ".extension".
+    if (name.size() > e.extension.size() + 1 &&
+        name.compare(name.size() - e.extension.size(), e.extension.size(), e.extension) == 0 &&
+        name[name.size() - e.extension.size() - 1] == '.') {
+      return e.format;
     }
   }
   return Status::Error("cannot tell the report format of '" + std::string(path) +
@@ -75,6 +102,11 @@ Status Write(const Plan& plan, Format format, const WriteOptions& options, std::
   switch (format) {
     case Format::kText: return WriteText(plan, options.text, out);
     case Format::kJson: return WriteJson(plan, options.json, out);
+    case Format::kSarif: return WriteSarif(plan, options.sarif, out);
+    case Format::kJunit: return WriteJunit(plan, options.junit, out);
+    case Format::kCsv: return WriteCsv(plan, options.csv, out);
+    case Format::kMarkdown: return WriteMarkdown(plan, options.markdown, out);
+    case Format::kSiteList: return WriteSiteList(plan, options.sitelist, out);
   }
   return Status::Error("unknown report format");
 }

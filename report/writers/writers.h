@@ -2,8 +2,16 @@
 // that writes a Plan in any of them. Every format is written from the same Plan, so all
 // outputs of a run agree.
 //
-// Formats so far: text (.txt) and json (.json). Planned: sarif (.sarif), junit (.xml),
-// csv (.csv), markdown (.md), html (.html) and the Enterprise Mode site list.
+//   name       extensions (case-insensitive)     writer
+//   text       .txt                              report/writers/text.h
+//   json       .json                             report/writers/json.h
+//   sarif      .sarif, .sarif.json               report/writers/sarif.h
+//   junit      .junit.xml, .xml                  report/writers/junit.h
+//   csv        .csv                              report/writers/csv.h
+//   markdown   .md, .markdown                    report/writers/markdown.h
+//   sitelist   .sitelist.xml                     report/writers/sitelist.h
+// The longest matching extension wins: "r.sarif.json" is SARIF, "r.sitelist.xml" a site
+// list, any other ".xml" JUnit.
 //
 // Thread-safety: re-entrant.
 #pragma once
@@ -12,28 +20,38 @@
 #include <string_view>
 
 #include "report/plan.h"
+#include "report/writers/csv.h"
 #include "report/writers/json.h"
+#include "report/writers/junit.h"
+#include "report/writers/markdown.h"
+#include "report/writers/sarif.h"
+#include "report/writers/sitelist.h"
 #include "report/writers/text.h"
 #include "scanner/core/status.h"
 
 namespace iescan::report {
 
-enum class Format { kText, kJson };
+enum class Format { kText, kJson, kSarif, kJunit, kCsv, kMarkdown, kSiteList };
 
 // Options for every writer; each writer reads its own part.
 struct WriteOptions {
   TextOptions text;
   JsonOptions json;
+  SarifOptions sarif;
+  JunitOptions junit;
+  CsvOptions csv;
+  MarkdownOptions markdown;
+  SiteListOptions sitelist;
 };
 
-// The format's name as accepted by FormatFromName: "text", "json".
+// The format's name as accepted by FormatFromName: "text", "json", "sarif", ...
 std::string_view FormatName(Format format);
 
-// "text" or "json" (exact, lower case). Error names the accepted values.
+// A name from the table above (exact, lower case). Error names the accepted values.
 Result<Format> FormatFromName(std::string_view name);
 
-// From a file name's extension, case-insensitive: ".txt" -> text, ".json" -> json. Error
-// when the extension is missing or unknown.
+// From a file name's extension (table above), case-insensitive. Error when the extension
+// is missing or unknown.
 Result<Format> FormatFromPath(std::string_view path);
 
 // Writes `plan` in `format`. Fails only when the writer fails (an output error).

@@ -46,14 +46,16 @@ struct CheckInfo {
   CheckFunction run;
 };
 
-constexpr uint32_t KindBit(scanner::FileKind kind) {
-  return 1u << static_cast<uint32_t>(kind);
-}
+constexpr uint32_t KindBit(scanner::FileKind kind) { return 1u << static_cast<uint32_t>(kind); }
 
 // Every check, sorted by name.
 const std::vector<CheckInfo>& AllChecks();
 // The check of that name, or null.
 const CheckInfo* FindCheck(std::string_view name);
+
+// True when a raw <!DOCTYPE ...> selects quirks mode in every browser (no system
+// identifier on HTML 4.01 Transitional/Frameset, HTML 4.0 Transitional, HTML 3.2, ...).
+bool IsQuirksDoctype(std::string_view raw);
 
 // The checks themselves (one file each in rules/checks/).
 void CheckDocumentMode(const CheckInput& input, std::vector<CheckHit>* hits);

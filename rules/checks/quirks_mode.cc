@@ -15,11 +15,20 @@ namespace {
 
 // Public identifier fragments that select quirks mode whatever the system identifier
 // (from the HTML standard's list, shortened to distinctive prefixes).
-constexpr std::array<std::string_view, 12> kQuirksIds = {
-    "//dtd html 4.0 transitional//", "//dtd html 4.0 frameset//", "//dtd html 3",
-    "//dtd html 2.0",                "-//ietf//",                 "-//w3o//",
-    "-//microsoft//",                "-//netscape comm. corp.//", "-//softquad",
-    "-//spyglass//",                 "-//webtechs//",             "-//o'reilly and associates//"};
+constexpr std::array<std::string_view, 12> kQuirksIds = {"//dtd html 4.0 transitional//",
+                                                         "//dtd html 4.0 frameset//",
+                                                         "//dtd html 3",
+                                                         "//dtd html 2.0",
+                                                         "-//ietf//",
+                                                         "-//w3o//",
+                                                         "-//microsoft//",
+                                                         "-//netscape comm. corp.//",
+                                                         "-//softquad",
+                                                         "-//spyglass//",
+                                                         "-//webtechs//",
+                                                         "-//o'reilly and associates//"};
+
+}  // namespace
 
 bool IsQuirksDoctype(std::string_view raw) {
   std::string lower = LowerAscii(raw);
@@ -31,6 +40,8 @@ bool IsQuirksDoctype(std::string_view raw) {
                lower.find("//dtd html 4.01 frameset//") != std::string::npos;
   return loose && lower.find("http") == std::string::npos;
 }
+
+namespace {
 
 // Offset of the first case-insensitive occurrence of `needle` in `text`, or npos.
 size_t FindIgnoreCase(std::string_view text, std::string_view needle) {

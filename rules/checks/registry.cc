@@ -15,8 +15,8 @@ constexpr uint32_t kPageKinds = KindBit(FileKind::kHtml) | KindBit(FileKind::kHt
 const std::vector<CheckInfo>& AllChecks() {
   static const std::vector<CheckInfo> checks = {
       {"document-mode",
-       "an X-UA-Compatible meta element or HTTP header pins a legacy IE document mode",
-       kPageKinds, &CheckDocumentMode},
+       "an X-UA-Compatible meta element or HTTP header pins a legacy IE document mode", kPageKinds,
+       &CheckDocumentMode},
       {"quirks-mode", "a full HTML page without a standards-mode doctype", kPageKinds,
        &CheckQuirksMode},
   };

@@ -8,8 +8,6 @@
 #include <sstream>
 #include <system_error>
 
-#include "rules/engine/rule_internal.h"
-
 namespace iescan::rules {
 namespace {
 

@@ -75,8 +75,7 @@ class CssRegionMatcher {
         const Matcher& m = *e.matcher;
         if (!ctx_.Wants(e) || (m.hack != 0 && m.hack != d.hack)) continue;
         if (m.re && !RE2::PartialMatch(value, *m.re)) continue;
-        Add(e, begin, prop.end, std::string(Slice(begin, prop.end)),
-            std::string(TrimAscii(value)));
+        Add(e, begin, prop.end, std::string(Slice(begin, prop.end)), std::string(TrimAscii(value)));
       }
     }
     if (d.value_begin >= d.value_end) return;

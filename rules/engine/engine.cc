@@ -5,6 +5,7 @@
 
 #include "rules/checks/checks.h"
 #include "rules/engine/engine_internal.h"
+#include "rules/engine/page_facts.h"
 #include "rules/engine/prefilter.h"
 
 namespace iescan::rules {
@@ -17,6 +18,33 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
   return groups;
 }
 
+// One traversal per region, then markup, regexes and checks; the hits become findings.
+std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
+                           const scanner::Document& doc, const std::vector<uint8_t>& candidate) {
+  std::vector<Hit> hits;
+  const ScanContext ctx{tables, file, doc, candidate, &hits};
+  for (const scanner::Region& region : doc.regions) {
+    switch (region.language) {
+      case scanner::Language::kJs:
+        MatchJsRegion(ctx, region);
+        break;
+      case scanner::Language::kVbs:
+        MatchVbsRegion(ctx, region);
+        break;
+      case scanner::Language::kCss:
+        MatchCssRegion(ctx, region);
+        break;
+      case scanner::Language::kHtml:
+      case scanner::Language::kXml:
+        break;  // elements and comments: MatchMarkup
+    }
+  }
+  MatchMarkup(ctx);
+  MatchRegexes(ctx);
+  MatchChecks(ctx);
+  return MakeFindings(tables, file, std::move(hits));
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -27,16 +55,12 @@ struct Engine::Impl {
 };
 
 Engine::Engine(const Catalog& catalog, EngineOptions options)
-    : catalog_(catalog), options_(std::move(options)), impl_(std::make_unique<Impl>(catalog)) {}
+    : catalog_(catalog), options_(options), impl_(std::make_unique<Impl>(catalog)) {}
 
 Engine::~Engine() = default;
 
 Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindInfo kind) const {
   FileScan out;
-  if (file.replaced_bytes > 0) {
-    out.warnings.push_back(std::to_string(file.replaced_bytes) + " byte(s) could not be decoded as " +
-                           file.encoding + " and were replaced by U+FFFD");
-  }
   const DispatchTables& tables = impl_->tables;
   std::vector<uint8_t> candidate(tables.rules.size(), options_.prefilter ? 0 : 1);
   if (options_.prefilter) impl_->prefilter.Scan(file.text, &candidate);
@@ -44,28 +68,19 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   for (size_t r = 0; r < candidate.size(); ++r) {
     if (tables.structural_kinds[r] & kind_bit) candidate[r] = 1;
   }
-  if (std::find(candidate.begin(), candidate.end(), 1) == candidate.end()) return out;
+  const bool any_rule = std::find(candidate.begin(), candidate.end(), 1) != candidate.end();
+  // Pages always get their document mode; files that may load others, their references.
+  const bool page = IsPageKind(kind);
+  const bool references = MayHaveReferences(file.text, kind);
+  if (!any_rule && !page && !references) return out;
 
   Result<scanner::Document> doc = scanner::BuildDocument(file, kind, options_.build);
   if (!doc.ok()) return doc.status();
   out.built = true;
   out.warnings.insert(out.warnings.end(), doc->warnings.begin(), doc->warnings.end());
-
-  std::vector<Hit> hits;
-  const ScanContext ctx{tables, file, *doc, candidate, &hits};
-  for (const scanner::Region& region : doc->regions) {
-    switch (region.language) {
-      case scanner::Language::kJs: MatchJsRegion(ctx, region); break;
-      case scanner::Language::kVbs: MatchVbsRegion(ctx, region); break;
-      case scanner::Language::kCss: MatchCssRegion(ctx, region); break;
-      case scanner::Language::kHtml:
-      case scanner::Language::kXml: break;  // elements and comments: MatchMarkup
-    }
-  }
-  MatchMarkup(ctx);
-  MatchRegexes(ctx);
-  MatchChecks(ctx);
-  out.findings = MakeFindings(tables, file, std::move(hits));
+  if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
+  if (references) out.references = ExtractReferences(file, *doc);
+  if (any_rule) out.findings = Match(tables, file, *doc, candidate);
   return out;
 }
 

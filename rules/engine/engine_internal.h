@@ -30,8 +30,8 @@ using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
 
 // One matcher of one rule, as filed in a dispatch table.
 struct Entry {
-  uint32_t rule;            // index into DispatchTables::rules (sorted by id)
-  const Matcher* matcher;   // borrowed from the Rule
+  uint32_t rule;           // index into DispatchTables::rules (sorted by id)
+  const Matcher* matcher;  // borrowed from the Rule
 };
 using Entries = std::vector<Entry>;
 
@@ -50,19 +50,19 @@ constexpr uint8_t LanguageBit(scanner::Language lang) {
 // every (rule, matcher) interested in that name: one lookup per token, whatever the
 // number of rules.
 struct DispatchTables {
-  std::vector<const Rule*> rules;          // catalogue order (sorted by id)
-  std::vector<uint8_t> rule_languages;     // per rule: LanguageBit of each listed language
-  std::vector<uint32_t> structural_kinds;  // per rule: KindBit of file kinds tried always
+  std::vector<const Rule*> rules;                 // catalogue order (sorted by id)
+  std::vector<uint8_t> rule_languages;            // per rule: LanguageBit of each listed language
+  std::vector<uint32_t> structural_kinds;         // per rule: KindBit of file kinds tried always
   std::vector<std::vector<uint32_t>> superseded;  // per rule: rules it supersedes
 
-  NameMap<JsNameEntries> js;           // case-sensitive names
-  NameMap<VbsNameEntries> vbs;         // lower-case names
+  NameMap<JsNameEntries> js;    // case-sensitive names
+  NameMap<VbsNameEntries> vbs;  // lower-case names
   Entries vbs_present;
-  NameMap<Entries> html_element;       // lower-case tag
-  NameMap<Entries> html_attribute;     // lower-case attribute
+  NameMap<Entries> html_element;    // lower-case tag
+  NameMap<Entries> html_attribute;  // lower-case attribute
   Entries html_comment;
-  NameMap<Entries> css_property;       // lower-case property
-  NameMap<Entries> css_function;       // lower-case function name
+  NameMap<Entries> css_property;  // lower-case property
+  NameMap<Entries> css_function;  // lower-case function name
   Entries css_value, css_at_rule;
   Entries regex;
   Entries checks;

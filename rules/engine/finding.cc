@@ -5,10 +5,14 @@ namespace iescan::rules {
 
 std::string_view GuardName(Guard g) {
   switch (g) {
-    case Guard::kNone: return "";
-    case Guard::kUnguarded: return "unguarded";
-    case Guard::kGuarded: return "guarded";
-    case Guard::kIeOnlyBranch: return "ie-only-branch";
+    case Guard::kNone:
+      return "";
+    case Guard::kUnguarded:
+      return "unguarded";
+    case Guard::kGuarded:
+      return "guarded";
+    case Guard::kIeOnlyBranch:
+      return "ie-only-branch";
   }
   return "";
 }

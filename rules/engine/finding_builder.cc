@@ -95,7 +95,9 @@ void ApplySupersedes(const DispatchTables& tables, std::vector<Hit>* hits) {
   if (!any) return;
   size_t out = 0;
   for (size_t i = 0; i < hits->size(); ++i) {
-    if (!drop[i]) (*hits)[out++] = std::move((*hits)[i]);
+    if (drop[i]) continue;
+    if (out != i) (*hits)[out] = std::move((*hits)[i]);
+    ++out;
   }
   hits->resize(out);
 }

@@ -36,9 +36,7 @@ class CodeTokens {
     const Token* t = At(k);
     return t && t->kind == kind && t->Text(region_.text) == text;
   }
-  bool IsPunct(ptrdiff_t k, std::string_view text) const {
-    return Is(k, TokenKind::kPunct, text);
-  }
+  bool IsPunct(ptrdiff_t k, std::string_view text) const { return Is(k, TokenKind::kPunct, text); }
   bool IsDot(ptrdiff_t k) const { return IsPunct(k, ".") || IsPunct(k, "?."); }
   // An identifier (or `this`) usable as a receiver name.
   bool IsName(ptrdiff_t k) const {
@@ -83,8 +81,8 @@ class JsRegionMatcher {
   }
 
  private:
-  void Add(const Entry& e, const Token& begin, const Token& end, const Token& at,
-           std::string match, std::string arg = std::string()) {
+  void Add(const Entry& e, const Token& begin, const Token& end, const Token& at, std::string match,
+           std::string arg = std::string()) {
     AddRegionHit(ctx_, e, region_, begin.begin, end.end, std::move(match), std::move(arg),
                  ClassifyJsGuard(region_, &at));
   }
@@ -144,8 +142,7 @@ class JsRegionMatcher {
 
   // x.name or x["name"]: `recv` is the receiver position, `after` the token after the
   // name (or after the closing bracket).
-  void Member(const Entry& e, ptrdiff_t k, ptrdiff_t recv, ptrdiff_t after,
-              std::string_view name) {
+  void Member(const Entry& e, ptrdiff_t k, ptrdiff_t recv, ptrdiff_t after, std::string_view name) {
     const Matcher& m = *e.matcher;
     const bool has_receiver = code_.IsName(recv);
     if (!m.objects.empty() && !(has_receiver && ListHas(m.objects, code_.Text(recv)))) return;

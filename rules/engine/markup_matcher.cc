@@ -14,8 +14,7 @@ using scanner::Language;
 
 // The source spelling of a name recorded lower-case at `offset`, when the text there is
 // that name; else the lower-case name.
-std::string SourceSpelling(const scanner::TextFile& file, uint32_t offset,
-                           std::string_view lower) {
+std::string SourceSpelling(const scanner::TextFile& file, uint32_t offset, std::string_view lower) {
   if (offset <= file.text.size() && file.text.size() - offset >= lower.size()) {
     std::string_view there(file.text.data() + offset, lower.size());
     if (EqualsIgnoreCaseAscii(there, lower)) return std::string(there);
@@ -89,10 +88,10 @@ void MatchComments(const ScanContext& ctx, Language lang) {
       if (!e.matcher->re->Match(body, 0, body.size(), RE2::UNANCHORED, &found, 1)) continue;
       // "<!--", or "<![" for <![if !IE]> and <![endif]>.
       const std::string& text_all = ctx.file.text;
-      uint32_t opener = comment.offset + 4 <= text_all.size() &&
-                                text_all.compare(comment.offset, 4, "<!--") == 0
-                            ? 4
-                            : 3;
+      uint32_t opener =
+          comment.offset + 4 <= text_all.size() && text_all.compare(comment.offset, 4, "<!--") == 0
+              ? 4
+              : 3;
       ctx.hits->push_back(MarkupHit(e, lang, comment.offset, comment.offset + opener,
                                     std::string(found.data(), found.size()), std::string()));
     }

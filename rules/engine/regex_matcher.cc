@@ -93,9 +93,8 @@ void RunRegex(const ScanContext& ctx, const Entry& e, const Region& region,
     if (!e.matcher->re->Match(input, pos, masked.size(), RE2::UNANCHORED, &found, 1)) break;
     size_t begin = static_cast<size_t>(found.data() - masked.data());
     size_t end = begin + found.size();
-    Guard guard = region.language == Language::kJs
-                      ? ClassifyJsGuard(region, TokenAt(region, begin))
-                      : Guard::kNone;
+    Guard guard = region.language == Language::kJs ? ClassifyJsGuard(region, TokenAt(region, begin))
+                                                   : Guard::kNone;
     AddRegionHit(ctx, e, region, begin, end, std::string(region.text.substr(begin, end - begin)),
                  std::string(), guard);
     pos = end > begin ? end : begin + 1;

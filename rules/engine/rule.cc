@@ -49,8 +49,8 @@ std::string JsonSyntaxError(std::string_view text) {
 }
 
 constexpr std::array<std::string_view, 12> kRuleKeys = {
-    "confidence", "effort",  "id",         "languages", "match",      "message",
-    "prefilter",  "references", "replacement", "severity", "supersedes", "title"};
+    "confidence", "effort",     "id",          "languages", "match",      "message",
+    "prefilter",  "references", "replacement", "severity",  "supersedes", "title"};
 constexpr std::array<std::string_view, 5> kLanguages = {"js", "vbs", "css", "html", "xml"};
 
 enum class ValueType : uint8_t { kName, kRegex, kTrue, kCheck };
@@ -75,9 +75,11 @@ constexpr std::array<KindSpec, 18> kKinds = {{
     {"vbs-call", MatcherKind::kVbsCall, ValueType::kName, {}, "vbs"},
     {"vbs-string-arg", MatcherKind::kVbsStringArg, ValueType::kName, {"pattern"}, "vbs"},
     {"vbs-identifier", MatcherKind::kVbsIdentifier, ValueType::kName, {}, "vbs"},
-    {"html-element", MatcherKind::kHtmlElement, ValueType::kName, {"attribute", "value"},
-     "markup"},
-    {"html-attribute", MatcherKind::kHtmlAttribute, ValueType::kName, {"elements", "value"},
+    {"html-element", MatcherKind::kHtmlElement, ValueType::kName, {"attribute", "value"}, "markup"},
+    {"html-attribute",
+     MatcherKind::kHtmlAttribute,
+     ValueType::kName,
+     {"elements", "value"},
      "markup"},
     {"html-comment", MatcherKind::kHtmlComment, ValueType::kRegex, {}, "markup"},
     {"css-property", MatcherKind::kCssProperty, ValueType::kName, {"value", "hack"}, "css"},
@@ -120,8 +122,8 @@ class RuleParser {
   explicit RuleParser(std::string_view source) : source_(source) {}
 
   Status Fail(std::string_view key, std::string_view what) const {
-    return Status::Error(std::string(source_) + ": key '" + std::string(key) + "': " +
-                         std::string(what));
+    return Status::Error(std::string(source_) + ": key '" + std::string(key) +
+                         "': " + std::string(what));
   }
 
   Status String(const json& obj, std::string_view key, bool required, std::string* out) const;
@@ -131,8 +133,9 @@ class RuleParser {
   Status Languages(const json& obj, Rule* rule) const;
   Status Enums(const json& obj, Rule* rule) const;
   Status Matchers(const json& obj, Rule* rule) const;
-  Status OneMatcher(const json& m, const std::string& path, const Rule& rule,
-                    Matcher* out) const;
+  Status OneMatcher(const json& m, const std::string& path, const Rule& rule, Matcher* out) const;
+  Status KindValue(const json& value, const KindSpec& spec, const std::string& kind_path,
+                   Matcher* out) const;
   Status Refinement(const json& value, std::string_view name, const std::string& path,
                     Matcher* m) const;
   Status Message(const std::string& message) const;
@@ -154,10 +157,10 @@ Status RuleParser::String(const json& obj, std::string_view key, bool required,
   return Status::Ok();
 }
 
-Status RuleParser::StringList(const json& obj, std::string_view key, bool required,
-                              bool non_empty, std::vector<std::string>* out) const {
-  std::string what = non_empty ? "expected a non-empty array of strings"
-                               : "expected an array of strings";
+Status RuleParser::StringList(const json& obj, std::string_view key, bool required, bool non_empty,
+                              std::vector<std::string>* out) const {
+  std::string what =
+      non_empty ? "expected a non-empty array of strings" : "expected an array of strings";
   auto it = obj.find(key);
   if (it == obj.end()) {
     return required ? Fail(key, "required key missing (" + what + ")") : Status::Ok();
@@ -174,8 +177,7 @@ Status RuleParser::StringList(const json& obj, std::string_view key, bool requir
   return Status::Ok();
 }
 
-Status RuleParser::Pattern(std::string_view key, const std::string& pattern,
-                           Matcher* m) const {
+Status RuleParser::Pattern(std::string_view key, const std::string& pattern, Matcher* m) const {
   RE2::Options options;
   options.set_log_errors(false);
   auto re = std::make_shared<const re2::RE2>(pattern, options);
@@ -217,8 +219,7 @@ Status RuleParser::Enums(const json& obj, Rule* rule) const {
   s = String(obj, "effort", true, &value);
   if (!s.ok()) return s;
   if (!ParseEffort(value, &rule->effort)) {
-    return Fail("effort",
-                "expected one of trivial, small, medium, large, got '" + value + "'");
+    return Fail("effort", "expected one of trivial, small, medium, large, got '" + value + "'");
   }
   return Status::Ok();
 }
@@ -264,44 +265,22 @@ Status RuleParser::OneMatcher(const json& m, const std::string& path, const Rule
     const KindSpec* k = FindKind(it.key());
     if (k == nullptr) continue;
     if (spec != nullptr) {
-      return Fail(path, "expected exactly one matcher kind key, got '" +
-                            std::string(spec->key) + "' and '" + it.key() + "'");
+      return Fail(path, "expected exactly one matcher kind key, got '" + std::string(spec->key) +
+                            "' and '" + it.key() + "'");
     }
     spec = k;
   }
   if (spec == nullptr) return Fail(path, "expected one matcher kind key: " + AllKindKeys());
   out->kind = spec->kind;
   const std::string kind_path = path + "." + std::string(spec->key);
-  const json& value = m[std::string(spec->key)];
-  switch (spec->value) {
-    case ValueType::kTrue:
-      if (!value.is_boolean() || !value.get<bool>()) return Fail(kind_path, "expected true");
-      break;
-    case ValueType::kName:
-    case ValueType::kCheck:
-      if (!value.is_string() || value.get_ref<const std::string&>().empty() ||
-          HasSpace(value.get_ref<const std::string&>())) {
-        return Fail(kind_path, "expected a non-empty name without spaces");
-      }
-      out->name = value.get<std::string>();
-      if (spec->value == ValueType::kCheck && FindCheck(out->name) == nullptr) {
-        return Fail(kind_path, "unknown check '" + out->name + "'");
-      }
-      break;
-    case ValueType::kRegex:
-      if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
-        return Fail(kind_path, "expected a non-empty RE2 pattern string");
-      }
-      if (Status s = Pattern(kind_path, value.get<std::string>(), out); !s.ok()) return s;
-      break;
-  }
+  if (Status s = KindValue(m[std::string(spec->key)], *spec, kind_path, out); !s.ok()) return s;
   for (auto it = m.begin(); it != m.end(); ++it) {
     if (it.key() == spec->key) continue;
     const std::string key_path = path + "." + it.key();
     if (!Contains(spec->refinements, it.key())) {
       std::string allowed = JoinList(spec->refinements);
-      return Fail(key_path, "not allowed for " + std::string(spec->key) + " (allowed: " +
-                                (allowed.empty() ? "none" : allowed) + ")");
+      return Fail(key_path, "not allowed for " + std::string(spec->key) +
+                                " (allowed: " + (allowed.empty() ? "none" : allowed) + ")");
     }
     if (Status s = Refinement(it.value(), it.key(), key_path, out); !s.ok()) return s;
   }
@@ -313,14 +292,41 @@ Status RuleParser::OneMatcher(const json& m, const std::string& path, const Rule
       (spec->language != "markup" && !spec->language.empty() &&
        !Contains(rule.languages, spec->language))) {
     std::string need = spec->language == "markup" ? "\"html\" or \"xml\""
-                                                   : "\"" + std::string(spec->language) + "\"";
+                                                  : "\"" + std::string(spec->language) + "\"";
     return Fail(kind_path, "needs " + need + " in languages");
   }
   return Status::Ok();
 }
 
-Status RuleParser::Refinement(const json& value, std::string_view name,
-                              const std::string& path, Matcher* m) const {
+Status RuleParser::KindValue(const json& value, const KindSpec& spec, const std::string& kind_path,
+                             Matcher* out) const {
+  switch (spec.value) {
+    case ValueType::kTrue:
+      if (!value.is_boolean() || !value.get<bool>()) return Fail(kind_path, "expected true");
+      break;
+    case ValueType::kName:
+    case ValueType::kCheck:
+      if (!value.is_string() || value.get_ref<const std::string&>().empty() ||
+          HasSpace(value.get_ref<const std::string&>())) {
+        return Fail(kind_path, "expected a non-empty name without spaces");
+      }
+      out->name = value.get<std::string>();
+      if (spec.value == ValueType::kCheck && FindCheck(out->name) == nullptr) {
+        return Fail(kind_path, "unknown check '" + out->name + "'");
+      }
+      break;
+    case ValueType::kRegex:
+      if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
+        return Fail(kind_path, "expected a non-empty RE2 pattern string");
+      }
+      if (Status s = Pattern(kind_path, value.get<std::string>(), out); !s.ok()) return s;
+      break;
+  }
+  return Status::Ok();
+}
+
+Status RuleParser::Refinement(const json& value, std::string_view name, const std::string& path,
+                              Matcher* m) const {
   if (name == "call" || name == "assign") {
     if (!value.is_boolean()) return Fail(path, "expected true or false");
     (name == "call" ? m->require_call : m->require_assign) = value.get<bool>();
@@ -368,8 +374,8 @@ Status RuleParser::Message(const std::string& message) const {
     if (close == open + 1 || close >= message.size() || message[close] != '}') continue;
     std::string_view word(message.data() + open, close - open + 1);
     if (word != "{match}" && word != "{arg}") {
-      return Fail("message", "unknown placeholder '" + std::string(word) +
-                                 "' (expected {match} or {arg})");
+      return Fail("message",
+                  "unknown placeholder '" + std::string(word) + "' (expected {match} or {arg})");
     }
   }
   return Status::Ok();
@@ -387,92 +393,6 @@ Status RuleParser::References(const Rule& rule) const {
 }
 
 }  // namespace
-
-std::string_view SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kBlocker: return "blocker";
-    case Severity::kHigh: return "high";
-    case Severity::kMedium: return "medium";
-    case Severity::kLow: return "low";
-  }
-  return "medium";
-}
-
-std::string_view ConfidenceName(Confidence c) {
-  switch (c) {
-    case Confidence::kHigh: return "high";
-    case Confidence::kMedium: return "medium";
-    case Confidence::kLow: return "low";
-  }
-  return "high";
-}
-
-std::string_view EffortName(Effort e) {
-  switch (e) {
-    case Effort::kTrivial: return "trivial";
-    case Effort::kSmall: return "small";
-    case Effort::kMedium: return "medium";
-    case Effort::kLarge: return "large";
-  }
-  return "small";
-}
-
-bool ParseSeverity(std::string_view name, Severity* out) {
-  for (Severity s : {Severity::kBlocker, Severity::kHigh, Severity::kMedium, Severity::kLow}) {
-    if (SeverityName(s) == name) {
-      *out = s;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool ParseConfidence(std::string_view name, Confidence* out) {
-  for (Confidence c : {Confidence::kHigh, Confidence::kMedium, Confidence::kLow}) {
-    if (ConfidenceName(c) == name) {
-      *out = c;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool ParseEffort(std::string_view name, Effort* out) {
-  for (Effort e : {Effort::kTrivial, Effort::kSmall, Effort::kMedium, Effort::kLarge}) {
-    if (EffortName(e) == name) {
-      *out = e;
-      return true;
-    }
-  }
-  return false;
-}
-
-bool IsValidRuleId(std::string_view id) {
-  size_t dot = id.find('.');
-  if (dot == std::string_view::npos || id.find('.', dot + 1) != std::string_view::npos) {
-    return false;
-  }
-  auto part_ok = [](std::string_view part) {
-    if (part.empty() || part.front() == '-' || part.back() == '-') return false;
-    return std::all_of(part.begin(), part.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-  };
-  return part_ok(id.substr(0, dot)) && part_ok(id.substr(dot + 1));
-}
-
-std::string TitleFromDoc(std::string_view doc) {
-  bool in_fence = false;
-  while (!doc.empty()) {
-    size_t nl = doc.find('\n');
-    std::string_view line = doc.substr(0, nl);
-    doc = nl == std::string_view::npos ? std::string_view() : doc.substr(nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) in_fence = !in_fence;
-    if (!in_fence && line.rfind("# ", 0) == 0) return std::string(TrimAscii(line.substr(2)));
-  }
-  return std::string();
-}
 
 Result<Rule> ParseRule(std::string_view json_text, std::string_view doc_text,
                        std::string_view source) {
@@ -494,8 +414,10 @@ Result<Rule> ParseRule(std::string_view json_text, std::string_view doc_text,
   rule.doc = std::string(doc_text);
   Status s = p.String(obj, "id", true, &rule.id);
   if (s.ok() && !IsValidRuleId(rule.id)) {
-    s = p.Fail("id", "expected '<category>.<name>' of lower-case letters, digits and "
-                     "hyphens, got '" + rule.id + "'");
+    s = p.Fail("id",
+               "expected '<category>.<name>' of lower-case letters, digits and "
+               "hyphens, got '" +
+                   rule.id + "'");
   }
   if (s.ok()) s = p.String(obj, "title", true, &rule.title);
   if (s.ok()) s = p.Languages(obj, &rule);

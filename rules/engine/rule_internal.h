@@ -1,5 +1,5 @@
-// Helpers shared by the rule parser, the catalogue loader and the catalogue test: rule id
-// syntax and the Markdown title. Private to rules/engine.
+// Helpers of the rule parser: rule id syntax and the Markdown title. Private to
+// rules/engine.
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -38,15 +38,6 @@ inline bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
   return true;
 }
 
-// True when `haystack` contains `needle`, ASCII case-insensitively.
-inline bool ContainsIgnoreCaseAscii(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return true;
-  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (EqualsIgnoreCaseAscii(haystack.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
 inline std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);

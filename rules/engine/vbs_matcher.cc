@@ -18,8 +18,7 @@ using scanner::TokenKind;
 
 // Keywords after which a name is being declared, not called.
 constexpr std::array<std::string_view, 11> kDeclarers = {
-    "sub", "function", "dim", "redim", "const", "get", "let", "set", "class", "private",
-    "public"};
+    "sub", "function", "dim", "redim", "const", "get", "let", "set", "class", "private", "public"};
 
 class VbsRegionMatcher {
  public:
@@ -119,8 +118,11 @@ class VbsRegionMatcher {
 }  // namespace
 
 void MatchVbsRegion(const ScanContext& ctx, const Region& region) {
-  // vbs-present: at the region's first token other than a line break (its start when
-  // it has none).
+  // vbs-present: code written as VBScript (a .vbs file, a script block, a handler), not a
+  // vbscript: URL or a string run as VBScript (they have their own matchers); at the
+  // region's first token other than a line break (its start when it has none).
+  const bool written = region.context != scanner::RegionContext::kScriptUrl &&
+                       region.context != scanner::RegionContext::kStringCode;
   size_t begin = 0, end = 0;
   for (const Token& t : region.tokens) {
     if (t.kind == TokenKind::kNewline) continue;
@@ -129,7 +131,7 @@ void MatchVbsRegion(const ScanContext& ctx, const Region& region) {
     break;
   }
   for (const Entry& e : ctx.tables.vbs_present) {
-    if (ctx.Wants(e)) {
+    if (written && ctx.Wants(e)) {
       AddRegionHit(ctx, e, region, begin, end, "VBScript", std::string(), Guard::kNone);
     }
   }

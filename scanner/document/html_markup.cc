@@ -117,6 +117,14 @@ std::optional<Language> FirstScriptLanguage(const GumboNode* root) {
   return std::nullopt;
 }
 
+size_t FindEndif(std::string_view text, size_t from) {
+  for (size_t pos = text.find("<!", from); pos != std::string_view::npos;
+       pos = text.find("<!", pos + 2)) {
+    if (StartsWithNoCase(text.substr(pos), "<![endif]")) return pos;
+  }
+  return std::string_view::npos;
+}
+
 class HtmlWalker {
  public:
   HtmlWalker(BuildContext& ctx, const MarkupSource& src) : ctx_(ctx), src_(src) {}
@@ -138,12 +146,25 @@ class HtmlWalker {
   void HiddenComment(const ConditionalInfo& info, size_t content_local, size_t comment_end,
                      int parent);
   void ContentRegion(const GumboElement& element, int index, bool style);
+  // The next "<![endif]" at or after `from`. Remembers the last answer, so that many
+  // unclosed conditional comments cost one pass over the text, not one each.
+  size_t NextEndif(size_t from) {
+    bool known = endif_from_ != std::string::npos && from >= endif_from_ &&
+                 (endif_at_ == std::string::npos || from <= endif_at_);
+    if (!known) {
+      endif_from_ = from;
+      endif_at_ = FindEndif(src_.text, from);
+    }
+    return endif_at_;
+  }
 
   BuildContext& ctx_;
   const MarkupSource& src_;
   // Ranges of src_.text that IE reads as a downlevel-hidden conditional comment beyond the
   // comment the parser saw (when the hidden markup holds its own "-->").
   std::vector<std::pair<size_t, size_t>> skip_;
+  size_t endif_from_ = std::string::npos;
+  size_t endif_at_ = std::string::npos;
 };
 
 void HtmlWalker::Walk(const GumboNode* root) {
@@ -267,14 +288,6 @@ std::pair<size_t, size_t> CommentContent(std::string_view raw) {
   return {begin, std::max(begin, end)};
 }
 
-size_t FindEndif(std::string_view text, size_t from) {
-  for (size_t pos = text.find("<!", from); pos != std::string_view::npos;
-       pos = text.find("<!", pos + 2)) {
-    if (StartsWithNoCase(text.substr(pos), "<![endif]")) return pos;
-  }
-  return std::string_view::npos;
-}
-
 void HtmlWalker::VisitComment(const GumboNode* node, int parent) {
   const GumboStringPiece& original = node->v.text.original_text;
   size_t local = Local(original.data);
@@ -304,7 +317,7 @@ void HtmlWalker::HiddenComment(const ConditionalInfo& info, size_t content_local
                                size_t comment_end, int parent) {
   size_t inner_begin = content_local + info.inner_begin;
   size_t inner_end = content_local + info.inner_end;
-  size_t endif = info.has_endif ? inner_end : FindEndif(src_.text, inner_begin);
+  size_t endif = info.has_endif ? inner_end : NextEndif(inner_begin);
   // <!--[if !IE]> ... <![endif]--> hides its markup from IE as well: nobody's.
   const bool ie_never = EqualsNoCase(info.condition, "!IE");
   if (!info.has_endif && endif != std::string_view::npos && !ie_never) {

@@ -42,10 +42,10 @@ size_t SkipLiteral(std::string_view text, size_t pos, size_t limit) {
     return pos + 1;
   }
   for (size_t i = pos + 1; i < limit; ++i) {
-    if (verbatim && text[i] == '"' && i + 1 < limit && text[i + 1] == '"') {
-      ++i;
-    } else if (!verbatim && text[i] == '\\') {
-      ++i;
+    bool doubled_quote = verbatim && text[i] == '"' && i + 1 < limit && text[i + 1] == '"';
+    bool escape = !verbatim && text[i] == '\\';
+    if (doubled_quote || escape) {
+      ++i;  // skip the escaped character
     } else if (text[i] == '"') {
       return i + 1;
     }
@@ -53,12 +53,8 @@ size_t SkipLiteral(std::string_view text, size_t pos, size_t limit) {
   return limit;
 }
 
-// Matches the bracket at `pos` ('{', '(' or '['); returns the position after its partner,
-// or 0 when it does not close within the budget.
-size_t MatchBracket(std::string_view text, size_t pos) {
-  const char open = text[pos];
-  const char close = open == '{' ? '}' : open == '(' ? ')' : ']';
-  const size_t limit = std::min(text.size(), pos + kBracketBudget);
+// The bracket matcher proper: `open` at `pos`, searched up to `limit`.
+size_t Match(std::string_view text, size_t pos, size_t limit, char open, char close) {
   int depth = 0;
   size_t i = pos;
   while (i < limit) {
@@ -73,8 +69,8 @@ size_t MatchBracket(std::string_view text, size_t pos) {
       continue;
     }
     if (c == '/' && next == '*') {
-      size_t end = text.find("*/", i + 2);
-      if (end == std::string_view::npos || end >= limit) return 0;
+      size_t end = text.substr(0, limit).find("*/", i + 2);
+      if (end == std::string_view::npos) return 0;
       i = end + 2;
       continue;
     }
@@ -83,6 +79,19 @@ size_t MatchBracket(std::string_view text, size_t pos) {
     ++i;
   }
   return 0;
+}
+
+// Matches the bracket at `pos` ('{', '(' or '['); returns the position after its partner,
+// or 0 when it does not close within kBracketBudget bytes. *work counts the bytes examined
+// over the whole file; once it runs out nothing more is matched, so a hostile file full
+// of unclosed brackets is still scanned in linear time.
+size_t MatchBracket(std::string_view text, size_t pos, size_t* work) {
+  const char open = text[pos];
+  const char close = open == '{' ? '}' : open == '(' ? ')' : ']';
+  const size_t limit = std::min({text.size(), pos + kBracketBudget, pos + *work});
+  size_t end = Match(text, pos, limit, open, close);
+  *work -= (end ? end : limit) - pos;
+  return end;
 }
 
 size_t SkipBlanks(std::string_view text, size_t pos) {
@@ -110,7 +119,7 @@ bool In(std::string_view word, const std::array<std::string_view, N>& words) {
 }
 
 // `@keyword ...` at `at`, `word_end` after the keyword. Returns the block end or 0.
-size_t KeywordEnd(std::string_view text, std::string_view word, size_t word_end) {
+size_t KeywordEnd(std::string_view text, std::string_view word, size_t word_end, size_t* work) {
   if (word == "using" && SkipBlanks(text, word_end) < text.size() &&
       text[SkipBlanks(text, word_end)] != '(') {
     return LineEnd(text, word_end);  // @using Namespace
@@ -119,7 +128,7 @@ size_t KeywordEnd(std::string_view text, std::string_view word, size_t word_end)
   if (word == "functions" || word == "helper") {
     size_t brace = text.find('{', word_end);
     if (brace == std::string_view::npos || brace - word_end > 4096) return word_end;
-    size_t end = MatchBracket(text, brace);
+    size_t end = MatchBracket(text, brace, work);
     return end ? end : word_end;
   }
   // A statement: mask its head (the condition and the opening brace); the body is markup.
@@ -128,7 +137,7 @@ size_t KeywordEnd(std::string_view text, std::string_view word, size_t word_end)
     while (pos < text.size() && IsIdentChar(text[pos])) ++pos;
     pos = SkipBlanks(text, pos);
   } else if (pos < text.size() && text[pos] == '(') {
-    size_t end = MatchBracket(text, pos);
+    size_t end = MatchBracket(text, pos, work);
     if (end == 0) return word_end;
     pos = end;
   }
@@ -138,14 +147,14 @@ size_t KeywordEnd(std::string_view text, std::string_view word, size_t word_end)
 }
 
 // `@Name.Member(args)[i]...`: returns the end of the implicit expression.
-size_t ImplicitEnd(std::string_view text, size_t pos) {
+size_t ImplicitEnd(std::string_view text, size_t pos, size_t* work) {
   while (pos < text.size()) {
     char c = text[pos];
     if (c == '.' && pos + 1 < text.size() && IsIdentStart(text[pos + 1])) {
       pos += 2;
       while (pos < text.size() && IsIdentChar(text[pos])) ++pos;
     } else if (c == '(' || c == '[') {
-      size_t end = MatchBracket(text, pos);
+      size_t end = MatchBracket(text, pos, work);
       if (end == 0) return pos;
       pos = end;
     } else {
@@ -156,7 +165,7 @@ size_t ImplicitEnd(std::string_view text, size_t pos) {
 }
 
 // The Razor construct at `at` ('@'); an empty block when there is none.
-ServerBlock RazorAt(std::string_view text, size_t at) {
+ServerBlock RazorAt(std::string_view text, size_t at, size_t* work) {
   const size_t n = text.size();
   char next = at + 1 < n ? text[at + 1] : 0;
   if (next == '*') {
@@ -164,7 +173,7 @@ ServerBlock RazorAt(std::string_view text, size_t at) {
     return Block(at, close == std::string_view::npos ? n : close + 2, ServerBlock::kComment);
   }
   if (next == '{' || next == '(') {
-    size_t end = MatchBracket(text, at + 1);
+    size_t end = MatchBracket(text, at + 1, work);
     return Block(at, end ? end : at + 1,
                  next == '{' ? ServerBlock::kCode : ServerBlock::kExpression);
   }
@@ -180,15 +189,16 @@ ServerBlock RazorAt(std::string_view text, size_t at) {
     ServerBlock::Kind kind = In(word, kLineDirectives) || word == "using"
                                  ? ServerBlock::kDirective
                                  : ServerBlock::kCode;
-    return Block(at, std::max(word_end, KeywordEnd(text, word, word_end)), kind);
+    return Block(at, std::max(word_end, KeywordEnd(text, word, word_end, work)), kind);
   }
-  return Block(at, ImplicitEnd(text, word_end), ServerBlock::kExpression);
+  return Block(at, ImplicitEnd(text, word_end, work), ServerBlock::kExpression);
 }
 
 }  // namespace
 
 std::vector<ServerBlock> FindRazorBlocks(std::string_view text) {
   std::vector<ServerBlock> blocks;
+  size_t work = 4 * text.size() + kBracketBudget;
   size_t pos = 0;
   while (true) {
     pos = text.find('@', pos);
@@ -202,7 +212,7 @@ std::vector<ServerBlock> FindRazorBlocks(std::string_view text) {
       pos += 2;
       continue;
     }
-    ServerBlock block = RazorAt(text, pos);
+    ServerBlock block = RazorAt(text, pos, &work);
     if (block.end > block.begin) {
       blocks.push_back(block);
       pos = block.end;

@@ -8,7 +8,7 @@
 namespace iescan::scanner::document_internal {
 namespace {
 
-constexpr size_t kElBudget = 64 * 1024;  // longest EL expression we try to match
+constexpr size_t kElBudget = size_t{64} * 1024;  // longest EL expression we try to match
 
 size_t FindOrEnd(std::string_view text, std::string_view what, size_t pos) {
   size_t found = text.find(what, pos);
@@ -91,11 +91,14 @@ ServerBlock JspTag(std::string_view text, size_t pos) {
   return Block(pos, tag_end, ServerBlock::kTag);
 }
 
-// ${...} or #{...} at `pos`; end 0 when the braces do not close within the budget.
-size_t ElEnd(std::string_view text, size_t pos) {
+// ${...} or #{...} at `pos`; end 0 when the braces do not close within kElBudget bytes.
+// *work counts the bytes examined over the whole file: once it runs out (a hostile file
+// full of unclosed "${"), no more expressions are matched, so the scan stays linear.
+size_t ElEnd(std::string_view text, size_t pos, size_t* work) {
   int depth = 0;
   char quote = 0;
-  size_t limit = std::min(text.size(), pos + kElBudget);
+  size_t limit = std::min({text.size(), pos + kElBudget, pos + *work});
+  *work -= limit - pos;
   for (size_t i = pos + 1; i < limit; ++i) {
     char c = text[i];
     if (quote) {
@@ -109,7 +112,10 @@ size_t ElEnd(std::string_view text, size_t pos) {
     } else if (c == '{') {
       ++depth;
     } else if (c == '}') {
-      if (--depth == 0) return i + 1;
+      if (--depth == 0) {
+        *work += limit - i - 1;  // give back what was not examined
+        return i + 1;
+      }
     }
   }
   return 0;
@@ -118,6 +124,7 @@ size_t ElEnd(std::string_view text, size_t pos) {
 std::vector<ServerBlock> FindTagBlocks(std::string_view text, ServerDialect dialect) {
   const bool jsp = dialect == ServerDialect::kJsp;
   std::vector<ServerBlock> blocks;
+  size_t el_work = 4 * text.size() + kElBudget;
   size_t pos = 0;
   while (true) {
     pos = text.find_first_of(jsp ? "<$#" : "<", pos);
@@ -125,7 +132,8 @@ std::vector<ServerBlock> FindTagBlocks(std::string_view text, ServerDialect dial
     char next = text[pos + 1];
     ServerBlock block = Block(pos, pos, ServerBlock::kCode);
     if (text[pos] != '<') {
-      size_t end = next == '{' && (pos == 0 || text[pos - 1] != '\\') ? ElEnd(text, pos) : 0;
+      size_t end =
+          next == '{' && (pos == 0 || text[pos - 1] != '\\') ? ElEnd(text, pos, &el_work) : 0;
       if (end) block = Block(pos, end, ServerBlock::kExpression);
     } else if (next == '%') {
       block = PercentBlock(text, pos);

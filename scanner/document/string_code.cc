@@ -40,10 +40,11 @@ using Range = std::pair<size_t, size_t>;  // [begin, end) in the significant-tok
 
 class Finder {
  public:
-  Finder(const Region& region) : region_(region) {
+  explicit Finder(const Region& region) : region_(region) {
     for (uint32_t i = 0; i < region.tokens.size(); ++i) {
       if (region.tokens[i].kind != TokenKind::kComment) significant_.push_back(i);
     }
+    work_ = 8 * significant_.size() + kTokenBudget;
   }
 
   std::vector<Candidate> FindJs();
@@ -64,8 +65,16 @@ class Finder {
   std::optional<std::string> LiteralValue(const Range& range) const;
   void CheckJsName(size_t k, std::vector<Candidate>* out) const;
 
+  // Bounds a scan that starts at `begin` by the region's remaining work: nested or
+  // unclosed calls cannot make the search quadratic in the region's size.
+  size_t Limit(size_t begin) const {
+    return std::min({significant_.size(), begin + kTokenBudget, begin + work_});
+  }
+  void Spend(size_t begin, size_t end) const { work_ -= std::min(work_, end - begin); }
+
   const Region& region_;
   std::vector<uint32_t> significant_;
+  mutable size_t work_ = 0;  // tokens the region's searches may still examine
 };
 
 // The arguments of the call whose '(' is at `open`; empty when it does not close.
@@ -73,7 +82,7 @@ std::vector<Range> Finder::Arguments(size_t open) const {
   std::vector<Range> args;
   int depth = 0;
   size_t start = open + 1;
-  size_t limit = std::min(significant_.size(), open + kTokenBudget);
+  size_t limit = Limit(open);
   for (size_t k = open + 1; k < limit; ++k) {
     std::string_view t = Text(k);
     if (At(k).kind != TokenKind::kPunct) continue;
@@ -82,6 +91,7 @@ std::vector<Range> Finder::Arguments(size_t open) const {
     } else if (IsClose(t)) {
       if (depth == 0) {
         if (k > start) args.emplace_back(start, k);
+        Spend(open, k);
         return args;
       }
       --depth;
@@ -90,6 +100,7 @@ std::vector<Range> Finder::Arguments(size_t open) const {
       start = k + 1;
     }
   }
+  Spend(open, limit);
   return {};
 }
 
@@ -97,7 +108,7 @@ std::vector<Range> Finder::Arguments(size_t open) const {
 // does not continue a concatenation.
 Range Finder::Expression(size_t begin) const {
   int depth = 0;
-  size_t limit = std::min(significant_.size(), begin + kTokenBudget);
+  size_t limit = Limit(begin);
   size_t k = begin;
   for (; k < limit; ++k) {
     std::string_view t = Text(k);
@@ -115,14 +126,16 @@ Range Finder::Expression(size_t begin) const {
       break;
     }
   }
+  Spend(begin, k);
   return {begin, k};
 }
 
 // A VBScript statement's argument text from `begin` to the end of the statement.
 Range Finder::VbsStatement(size_t begin) const {
   size_t k = begin;
-  size_t limit = std::min(significant_.size(), begin + kTokenBudget);
+  size_t limit = Limit(begin);
   while (k < limit && At(k).kind != TokenKind::kNewline) ++k;
+  Spend(begin, k);
   if (k > begin + 1 && Text(begin) == "(" && Text(k - 1) == ")") {
     // document.write("...") : drop the parentheses when they enclose everything.
     std::vector<Range> inner = Arguments(begin);

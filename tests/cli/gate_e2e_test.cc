@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/cli/cli_test_util.h"
@@ -112,6 +113,36 @@ TEST_F(GateTest, BadBaselineIsAUsageError) {
   RunOutput r = Scan({"--baseline", "b.json"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("key 'schema'"), std::string::npos) << r.err;
+}
+
+TEST_F(GateTest, ChangedSinceScansChangedFilesAndWhatTheyLoad) {
+  repo_.Write("app/shared/common.js", "function go() { return document.all.item('x'); }\n");
+  repo_.Write("app/other.js", "el.attachEvent('onload', init);\n");
+  Git(repo_, "add -A");
+  Git(repo_, "commit -qm shared");
+  std::string head = Git(repo_, "rev-parse HEAD");
+  head.resize(head.find('\n'));
+  // A changed page that loads the shared script, and a new untracked file.
+  repo_.Write("app/index.html",
+              "<!DOCTYPE html><html><head><script src=\"shared/common.js\"></script></head>"
+              "<body><p>ok</p></body></html>\n");
+  repo_.Write("app/new.js", "var d = window.showModelessDialog('tool.htm');\n");
+  RunOutput r = RunIescan({"scan", ".", "--changed-since", head, "--format", "json"}, repo_.path());
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out << r.err;
+  std::set<std::string> paths;
+  for (const auto& f : j["files"]) paths.insert(f["path"].get<std::string>());
+  // menu.js and other.js did not change and are not loaded by a changed page.
+  EXPECT_EQ(paths, (std::set<std::string>{"app/index.html", "app/new.js", "app/shared/common.js"}));
+  EXPECT_EQ(r.exit_code, 1);  // showModelessDialog in the new file is a blocker
+  // The shared file's findings never gate: only the loaded file has one here.
+  repo_.Write("app/new.js", "var ok = 1;\n");
+  RunOutput quiet = RunIescan({"scan", ".", "--changed-since", head, "--fail-on", "low", "-q"},
+                              repo_.path());
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  RunOutput bad = RunIescan({"scan", ".", "--changed-since", "no-such-rev"}, repo_.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown revision"), std::string::npos) << bad.err;
 }
 
 }  // namespace

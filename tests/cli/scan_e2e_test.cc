@@ -81,7 +81,7 @@ TEST(ScanE2E, DocumentWriteObjectFoundOnItsOwnLine) {
              "<html><body>\n"
              "<script type=\"text/javascript\">\n"
              "var v = 1;\n"
-             "document.write('<object id=\"pr\" classid=\"clsid:1663ED61-23EB-11D2-B92F-008048FDD814\"></object>');\n"
+             "document.write('<object id=\"pr\" classid=\"clsid:0F6A2C11-5B7E-4D1A-9C3B-2A51E0D4C7A9\"></object>');\n"
              "</script>\n"
              "</body></html>\n");
   json report = ScanJson(tree);

@@ -12,8 +12,11 @@ const re2::RE2& AnnotationOnlyLine() {
   return re;
 }
 
+// "ruleid: a.b, c.d guard=guarded -- reason": ids separated by commas, then an optional
+// expected guard class, then an optional reason.
 const re2::RE2& AnnotationItem() {
-  static const re2::RE2 re(R"(\b(todoruleid|todook|ruleid|ok):\s*([a-z0-9][a-z0-9.,\s-]*[a-z0-9]))");
+  static const re2::RE2 re(
+      R"(\b(todoruleid|todook|ruleid|ok):\s*([a-z0-9][a-z0-9.-]*[a-z0-9](?:\s*,\s*[a-z0-9][a-z0-9.-]*[a-z0-9])*)(?:\s+guard=([a-z-]+))?)");
   return re;
 }
 
@@ -34,9 +37,9 @@ std::vector<Annotation> ParseAnnotations(const scanner::TextFile& file) {
     std::string_view text = LineText(file, line);
     re2::StringPiece sp(text.data(), text.size());
     if (re2::RE2::FullMatch(sp, AnnotationOnlyLine())) {
-      std::string kind, rules;
+      std::string kind, rules, guard;
       re2::StringPiece input = sp;
-      while (re2::RE2::FindAndConsume(&input, AnnotationItem(), &kind, &rules)) {
+      while (re2::RE2::FindAndConsume(&input, AnnotationItem(), &kind, &rules, &guard)) {
         Annotation::Kind k = kind == "ruleid"       ? Annotation::kRuleId
                              : kind == "ok"         ? Annotation::kOk
                              : kind == "todoruleid" ? Annotation::kTodoRuleId
@@ -49,11 +52,7 @@ std::vector<Annotation> ParseAnnotations(const scanner::TextFile& file) {
           size_t b = id.find_first_not_of(" \t");
           size_t e = id.find_last_not_of(" \t");
           if (b != std::string::npos) {
-            id = id.substr(b, e - b + 1);
-            // An id ends at the first blank: "ok: css.expression -- reason" keeps the id.
-            size_t blank = id.find_first_of(" \t");
-            if (blank != std::string::npos) id.resize(blank);
-            pending.push_back(Annotation{k, id, line, 0});
+            pending.push_back(Annotation{k, id.substr(b, e - b + 1), line, 0, guard});
           }
           pos = comma + 1;
         }

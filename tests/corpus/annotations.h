@@ -17,6 +17,7 @@ struct Annotation {
   std::string rule;
   uint32_t annotation_line = 0;  // where the comment is
   uint32_t target_line = 0;      // the construct's line
+  std::string guard;             // "guard=NAME": the expected guard class, empty if not given
 };
 
 // Annotations of a decoded file. Lines are 1-based physical lines (see LineIndex).

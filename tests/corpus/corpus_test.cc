@@ -136,6 +136,18 @@ TEST(Corpus, EveryFileMatchesItsAnnotations) {
         ADD_FAILURE() << path << ":" << line << ": expected " << rule << " (annotated) did not fire";
       }
     }
+    // An annotation may name the guard class the finding must carry: guard=guarded.
+    for (const testing::Annotation& a : annotations) {
+      if (a.guard.empty() || a.kind != testing::Annotation::kRuleId) continue;
+      bool seen = false;
+      for (const rules::Finding& f : file.findings) {
+        if (f.begin.line != a.target_line || f.rule->id != a.rule) continue;
+        seen = true;
+        EXPECT_EQ(rules::GuardName(f.guard), a.guard)
+            << path << ":" << a.target_line << ": " << a.rule << " guard";
+      }
+      (void)seen;
+    }
   }
   EXPECT_GT(annotated_files, 20u);
 }

@@ -262,6 +262,19 @@ TEST(HtmlRegions, HtcComponentWithAttachAndScript) {
   EXPECT_EQ(ElementsNamed(b.doc, "public:property").size(), 1u);
 }
 
+TEST(HtmlRegions, LoneCarriageReturnsAndCrlfEndLines) {
+  Built b = Build("<script>\ra();\r\nb();</script>\r<p\r\n onclick=\"c()\">x</p>",
+                  FileKind::kHtml);
+  auto js = RegionsOf(b.doc, Language::kJs, RegionContext::kScriptBlock);
+  ASSERT_EQ(js.size(), 1u);
+  EXPECT_EQ(Loc(*b.file, TokenOffset(*js[0], "a")), "2:1");
+  EXPECT_EQ(Loc(*b.file, TokenOffset(*js[0], "b")), "3:1");
+  auto handlers = RegionsOf(b.doc, Language::kJs, RegionContext::kEventHandler);
+  ASSERT_EQ(handlers.size(), 1u);
+  EXPECT_EQ(RegionLoc(b.doc, *handlers[0]), "5:11");
+  EXPECT_EQ(Loc(*b.file, ElementsNamed(b.doc, "p")[0]->offset), "4:1");
+}
+
 TEST(HtmlRegions, DoctypeIsRecordedRaw) {
   Built b = Build(
       "\n<!-- generated -->\n"

@@ -1,33 +1,48 @@
 // The report's bytes must not depend on the order in which files, findings and skipped
-// items arrive (worker threads finish in any order).
+// items arrive (worker threads finish in any order), in any format.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "report/writers/writers.h"
+#include "tests/report/sample_scan.h"
+#include "tests/report/scan_builder.h"
 
 namespace iescan::report {
-namespace sample {
-ScanResult SampleScan();
-}  // namespace sample
 namespace {
 
-std::string Written(const ScanResult& scan, Format format) {
+constexpr Format kFormats[] = {Format::kText,  Format::kJson,     Format::kSarif,
+                               Format::kJunit, Format::kCsv,      Format::kMarkdown,
+                               Format::kSiteList};
+
+PlanOptions OrgOptions() {
+  PlanOptions options;
+  options.tool_version = "0.1.0";
+  options.created = 1715904000;
+  options.app_map = {{"soumu", {"soumu/**"}, {"http://intra.example.jp/soumu/"}, "", 40},
+                     {"kintai", {"kintai/**"}, {"http://intra.example.jp/kintai/"}, "", 300}};
+  return options;
+}
+
+std::string Written(const ScanResult& scan, const PlanOptions& plan_options, Format format) {
+  WriteOptions options;
+  options.sitelist.include_non_blocked = true;
   std::ostringstream out;
-  const Status status = Write(BuildPlan(scan, PlanOptions{"0.1.0"}), format, WriteOptions{}, out);
+  const Status status = Write(BuildPlan(scan, plan_options), format, options, out);
   EXPECT_TRUE(status.ok()) << status.message();
   return out.str();
 }
 
-TEST(DeterminismTest, ShuffledInputGivesIdenticalBytes) {
-  const ScanResult original = sample::SampleScan();
-  const std::string text = Written(original, Format::kText);
-  const std::string json = Written(original, Format::kJson);
-  ASSERT_FALSE(text.empty());
-  ASSERT_FALSE(json.empty());
+void ExpectShuffleInvariant(const ScanResult& original, const PlanOptions& options) {
+  std::vector<std::string> expected;
+  for (Format f : kFormats) {
+    expected.push_back(Written(original, options, f));
+    ASSERT_FALSE(expected.back().empty());
+  }
   std::mt19937 random(20240517);
   for (int round = 0; round < 20; ++round) {
     SCOPED_TRACE(round);
@@ -35,15 +50,31 @@ TEST(DeterminismTest, ShuffledInputGivesIdenticalBytes) {
     std::shuffle(shuffled.files.begin(), shuffled.files.end(), random);
     for (FileResult& file : shuffled.files) {
       std::shuffle(file.findings.begin(), file.findings.end(), random);
+      std::shuffle(file.references.begin(), file.references.end(), random);
     }
     std::shuffle(shuffled.skipped.begin(), shuffled.skipped.end(), random);
-    EXPECT_EQ(Written(shuffled, Format::kText), text);
-    EXPECT_EQ(Written(shuffled, Format::kJson), json);
+    for (size_t i = 0; i < std::size(kFormats); ++i) {
+      SCOPED_TRACE(std::string(FormatName(kFormats[i])));
+      EXPECT_EQ(Written(shuffled, options, kFormats[i]), expected[i]);
+    }
   }
 }
 
+TEST(DeterminismTest, ShuffledInputGivesIdenticalBytes) {
+  ExpectShuffleInvariant(sample::SampleScan(), sample::Options());
+}
+
+TEST(DeterminismTest, ShuffledOrganisationGivesIdenticalBytesInEveryFormat) {
+  ScanResult scan = testing::OrgScan();
+  scan.skipped.push_back({"intranet/kintai/b.bmp", "binary file (NUL byte at offset 1)"});
+  scan.skipped.push_back({"intranet/kintai/a.bmp", "binary file (NUL byte at offset 9)"});
+  ExpectShuffleInvariant(scan, OrgOptions());
+  // The site list really has entries, so its bytes are worth comparing.
+  EXPECT_NE(Written(scan, OrgOptions(), Format::kSiteList).find("<site url="), std::string::npos);
+}
+
 TEST(DeterminismTest, ShufflingChangesTheInputOrder) {
-  // Guards the test above: the sample really arrives out of order, so sorting is needed.
+  // Guards the tests above: the inputs really arrive out of order, so sorting is needed.
   const ScanResult scan = sample::SampleScan();
   EXPECT_FALSE(std::is_sorted(scan.files.begin(), scan.files.end(),
                               [](const FileResult& a, const FileResult& b) {
@@ -52,6 +83,8 @@ TEST(DeterminismTest, ShufflingChangesTheInputOrder) {
   const Plan plan = BuildPlan(scan, PlanOptions{});
   EXPECT_EQ(plan.files.front().path, "hr/index.asp");
   EXPECT_NE(scan.files.front().origin.display, "hr/index.asp");
+  const ScanResult org = testing::OrgScan();
+  EXPECT_NE(org.files.front().origin.display, BuildPlan(org, PlanOptions{}).files.front().path);
 }
 
 }  // namespace

@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "report/fingerprint.h"
 #include "report/writers/json.h"
+#include "tests/report/sample_scan.h"
 
 namespace iescan::report {
-namespace sample {
-ScanResult SampleScan();
-}  // namespace sample
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -23,7 +22,7 @@ std::string JsonText(const Plan& plan) {
 }
 
 Json SampleJson() {
-  return Json::parse(JsonText(BuildPlan(sample::SampleScan(), PlanOptions{"0.1.0"})));
+  return Json::parse(JsonText(BuildPlan(sample::SampleScan(), sample::Options("0.1.0"))));
 }
 
 TEST(JsonWriterTest, TopLevelKeysInDocumentedOrder) {
@@ -31,11 +30,12 @@ TEST(JsonWriterTest, TopLevelKeysInDocumentedOrder) {
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"schema", "tool", "roots", "complete", "summary",
-                                            "apps", "files", "findings", "skipped", "rules"}));
+                                            "apps", "migration_order", "files", "findings",
+                                            "skipped", "rules"}));
 }
 
 TEST(JsonWriterTest, DocumentStartsWithHeaderBytes) {
-  const std::string text = JsonText(BuildPlan(sample::SampleScan(), PlanOptions{"0.1.0"}));
+  const std::string text = JsonText(BuildPlan(sample::SampleScan(), sample::Options("0.1.0")));
   const std::string head =
       "{\n"
       "  \"schema\": \"iescan-report/1\",\n"
@@ -54,7 +54,7 @@ TEST(JsonWriterTest, DocumentStartsWithHeaderBytes) {
 }
 
 TEST(JsonWriterTest, StreamedBytesEqualAWholeDocumentDump) {
-  const std::string text = JsonText(BuildPlan(sample::SampleScan(), PlanOptions{"0.1.0"}));
+  const std::string text = JsonText(BuildPlan(sample::SampleScan(), sample::Options("0.1.0")));
   EXPECT_EQ(Json::parse(text).dump(2) + "\n", text);
   // Non-ASCII is written as UTF-8, not as \u escapes.
   EXPECT_NE(text.find("\"path\": \"勤怠管理/勤怠入力.htm\""), std::string::npos);
@@ -80,9 +80,23 @@ TEST(JsonWriterTest, EmptyPlanExactDocument) {
       "low": 0
     },
     "by_rule": {},
-    "by_category": {}
+    "by_category": {},
+    "by_priority": {
+      "P1": 0,
+      "P2": 0,
+      "P3": 0,
+      "P4": 0
+    },
+    "by_status": {
+      "ready": 0,
+      "minor-fixes": 0,
+      "migration-needed": 0,
+      "blocked": 0
+    },
+    "effort_hours": 0.0
   },
   "apps": [],
+  "migration_order": [],
   "files": [],
   "findings": [],
   "skipped": [],
@@ -98,19 +112,65 @@ TEST(JsonWriterTest, Summary) {
     "by_severity": {"blocker": 3, "high": 3, "medium": 1, "low": 1},
     "by_rule": {"activex.activex-object": 1, "css.expression": 1, "dom.document-all": 3,
                 "events.attach-event": 2, "markup.conditional-comment": 1},
-    "by_category": {"activex": 1, "css": 1, "dom": 3, "events": 2, "markup": 1}})j");
+    "by_category": {"activex": 1, "css": 1, "dom": 3, "events": 2, "markup": 1},
+    "by_priority": {"P1": 3, "P2": 1, "P3": 3, "P4": 1},
+    "by_status": {"ready": 1, "minor-fixes": 1, "migration-needed": 0, "blocked": 1},
+    "effort_hours": 25.4})j");
   EXPECT_EQ(SampleJson()["summary"], expected);
 }
 
 TEST(JsonWriterTest, Apps) {
   const Json expected = Json::parse(R"j([
     {"name": "apps", "files": 1, "skipped": 0, "findings": 0,
-     "by_severity": {"blocker": 0, "high": 0, "medium": 0, "low": 0}},
+     "by_severity": {"blocker": 0, "high": 0, "medium": 0, "low": 0},
+     "owner": "", "users": null, "urls": [], "pages": 1, "lines": 10, "status": "ready",
+     "status_label": "Ready", "readiness_score": 100, "effort_hours": 0.0,
+     "complexity": 1.01, "by_priority": {"P1": 0, "P2": 0, "P3": 0, "P4": 0},
+     "top_blockers": [], "ie_mode_reasons": [], "site_url": "", "compat_mode": "Default",
+     "compat_modes": [], "migration_rank": 1},
     {"name": "hr", "files": 2, "skipped": 1, "findings": 5,
-     "by_severity": {"blocker": 2, "high": 2, "medium": 0, "low": 1}},
+     "by_severity": {"blocker": 2, "high": 2, "medium": 0, "low": 1},
+     "owner": "", "users": null, "urls": [], "pages": 1, "lines": 80, "status": "blocked",
+     "status_label": "Blocked: needs IE mode", "readiness_score": 20, "effort_hours": 19.0,
+     "complexity": 1.08, "by_priority": {"P1": 2, "P2": 0, "P3": 2, "P4": 1},
+     "top_blockers": [
+       {"rule_id": "activex.activex-object", "title": "new ActiveXObject(...)", "count": 1,
+        "priority": "P1", "score": 100.0},
+       {"rule_id": "events.attach-event", "title": "attachEvent / detachEvent", "count": 1,
+        "priority": "P1", "score": 100.0},
+       {"rule_id": "dom.document-all", "title": "document.all", "count": 2,
+        "priority": "P3", "score": 42.0},
+       {"rule_id": "markup.conditional-comment", "title": "Conditional comments", "count": 1,
+        "priority": "P4", "score": 15.0}],
+     "ie_mode_reasons": [
+       "activex.activex-object x1 (first: hr/index.asp:14:15, Scripting.FileSystemObject)"],
+     "site_url": "", "compat_mode": "Default", "compat_modes": [], "migration_rank": 3},
     {"name": "勤怠管理", "files": 2, "skipped": 1, "findings": 3,
-     "by_severity": {"blocker": 1, "high": 1, "medium": 1, "low": 0}}])j");
+     "by_severity": {"blocker": 1, "high": 1, "medium": 1, "low": 0},
+     "owner": "", "users": null, "urls": [], "pages": 1, "lines": 135,
+     "status": "minor-fixes", "status_label": "Minor fixes", "readiness_score": 52,
+     "effort_hours": 6.4, "complexity": 1.07,
+     "by_priority": {"P1": 1, "P2": 1, "P3": 1, "P4": 0},
+     "top_blockers": [
+       {"rule_id": "events.attach-event", "title": "attachEvent / detachEvent", "count": 1,
+        "priority": "P1", "score": 100.0},
+       {"rule_id": "dom.document-all", "title": "document.all", "count": 1,
+        "priority": "P2", "score": 56.0},
+       {"rule_id": "css.expression", "title": "CSS expression()", "count": 1,
+        "priority": "P3", "score": 40.0}],
+     "ie_mode_reasons": [], "site_url": "", "compat_mode": "Default", "compat_modes": [],
+     "migration_rank": 2}])j");
   EXPECT_EQ(SampleJson()["apps"], expected);
+}
+
+TEST(JsonWriterTest, MigrationOrder) {
+  EXPECT_EQ(SampleJson()["migration_order"], Json::parse(R"j([
+    {"rank": 1, "app": "apps", "status": "ready", "action": "switch", "value": 1.0,
+     "value_basis": "pages", "effort_hours": 0.0},
+    {"rank": 2, "app": "勤怠管理", "status": "minor-fixes", "action": "fix", "value": 1.0,
+     "value_basis": "pages", "effort_hours": 6.4},
+    {"rank": 3, "app": "hr", "status": "blocked", "action": "ie-mode-now", "value": 1.0,
+     "value_basis": "pages", "effort_hours": 19.0}])j"));
 }
 
 TEST(JsonWriterTest, Files) {
@@ -118,38 +178,79 @@ TEST(JsonWriterTest, Files) {
   ASSERT_EQ(doc["files"].size(), 5u);
   EXPECT_EQ(doc["files"][0], Json::parse(R"j({"path": "hr/index.asp", "app": "hr",
       "kind": "html", "server": "asp", "encoding": "Shift_JIS", "encoding_source": "meta",
-      "bytes": 2048, "lines": 60, "findings": 2})j"));
+      "bytes": 2048, "lines": 60, "findings": 2, "page": true, "reach": 1, "loads": [],
+      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []}})j"));
+  EXPECT_EQ(doc["files"][1]["page"], false);
+  EXPECT_EQ(doc["files"][1]["reach"], 0);
   EXPECT_EQ(doc["files"][4], Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
       "app": "勤怠管理", "kind": "html", "server": "none", "encoding": "Shift_JIS",
-      "encoding_source": "meta", "bytes": 4096, "lines": 120, "findings": 2})j"));
+      "encoding_source": "meta", "bytes": 4096, "lines": 120, "findings": 2, "page": true,
+      "reach": 1, "loads": [],
+      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []}})j"));
+}
+
+TEST(JsonWriterTest, FilesCarryReachLoadsAndDocumentMode) {
+  ScanResult scan = sample::SampleScan();
+  scan.files[2].references = {"scripts/menu.js?v=3", "http://cdn.example.com/x.js"};
+  scan.files[2].doc_mode = {"quirks", "IE5", {"line 1: no doctype (quirks mode)"}};
+  const Json doc = Json::parse(JsonText(BuildPlan(scan, sample::Options())));
+  EXPECT_EQ(doc["files"][0]["path"], "hr/index.asp");
+  EXPECT_EQ(doc["files"][0]["loads"], Json::parse(R"(["hr/scripts/menu.js"])"));
+  EXPECT_EQ(doc["files"][0]["doc_mode"], Json::parse(R"j({"built_for": "quirks",
+      "compat_mode": "IE5", "evidence": ["line 1: no doctype (quirks mode)"]})j"));
+  EXPECT_EQ(doc["files"][1]["reach"], 1);
+  EXPECT_EQ(doc["findings"][2]["reach"], 1);
+  EXPECT_EQ(doc["apps"][1]["compat_modes"], Json::parse(R"([{"mode": "IE5", "pages": 1}])"));
+  EXPECT_EQ(doc["apps"][1]["compat_mode"], "IE5");
 }
 
 TEST(JsonWriterTest, FindingsCarryEveryField) {
   const Json doc = SampleJson();
   ASSERT_EQ(doc["findings"].size(), 8u);
-  EXPECT_EQ(doc["findings"][0], Json::parse(R"j({"path": "hr/index.asp",
+  Json first = doc["findings"][0];
+  EXPECT_EQ(first["fingerprint"],
+            Fingerprint("markup.conditional-comment", "hr/index.asp", "<!--[if IE]>", 0));
+  first["fingerprint"] = "";
+  EXPECT_EQ(first, Json::parse(R"j({"path": "hr/index.asp",
       "line": 3, "column": 1, "end_line": 5, "end_column": 13,
       "rule_id": "markup.conditional-comment", "category": "markup",
       "title": "Conditional comments", "severity": "low", "confidence": "high",
       "effort": "trivial",
       "message": "conditional comment <!--[if IE]> is ignored outside Internet Explorer",
-      "snippet": "<!--[if IE]>", "language": "html", "guard": "none", "detail": ""})j"));
-  EXPECT_EQ(doc["findings"][1], Json::parse(R"j({"path": "hr/index.asp",
+      "snippet": "<!--[if IE]>", "language": "html", "guard": "none", "detail": "",
+      "priority": "P4", "priority_score": 15.0, "reach": 1, "ie_mode": false,
+      "fingerprint": ""})j"));
+  Json second = doc["findings"][1];
+  second["fingerprint"] = "";
+  EXPECT_EQ(second, Json::parse(R"j({"path": "hr/index.asp",
       "line": 14, "column": 15, "end_line": 14, "end_column": 63,
       "rule_id": "activex.activex-object", "category": "activex",
       "title": "new ActiveXObject(...)", "severity": "blocker", "confidence": "high",
       "effort": "large",
       "message": "new ActiveXObject(\"Scripting.FileSystemObject\") works only in Internet Explorer",
       "snippet": "var fso = new ActiveXObject(\"Scripting.FileSystemObject\");",
-      "language": "js", "guard": "unguarded", "detail": "Scripting.FileSystemObject"})j"));
-  EXPECT_EQ(doc["findings"][6], Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
+      "language": "js", "guard": "unguarded", "detail": "Scripting.FileSystemObject",
+      "priority": "P1", "priority_score": 100.0, "reach": 1, "ie_mode": true,
+      "fingerprint": ""})j"));
+  Json seventh = doc["findings"][6];
+  seventh["fingerprint"] = "";
+  EXPECT_EQ(seventh, Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
       "line": 33, "column": 9, "end_line": 33, "end_column": 21,
       "rule_id": "dom.document-all", "category": "dom", "title": "document.all",
       "severity": "high", "confidence": "high", "effort": "small",
       "message": "document.all is not supported outside Internet Explorer",
       "snippet": "var f = document.all[\"勤務時間\"];", "language": "js",
-      "guard": "ie-only-branch", "detail": ""})j"));
+      "guard": "ie-only-branch", "detail": "", "priority": "P2", "priority_score": 56.0,
+      "reach": 1, "ie_mode": false, "fingerprint": ""})j"));
   EXPECT_EQ(doc["findings"][3]["guard"], "guarded");
+  EXPECT_EQ(doc["findings"][3]["priority_score"], 21.0);
+  // The two document.all findings on line 12 share rule and snippet: occurrences 0 and 1.
+  EXPECT_EQ(doc["findings"][3]["fingerprint"],
+            Fingerprint("dom.document-all", "hr/scripts/menu.js",
+                        "if (document.all) { x = document.all.menu; }", 0));
+  EXPECT_EQ(doc["findings"][4]["fingerprint"],
+            Fingerprint("dom.document-all", "hr/scripts/menu.js",
+                        "if (document.all) { x = document.all.menu; }", 1));
   EXPECT_EQ(doc["findings"][5]["language"], "css");
 }
 

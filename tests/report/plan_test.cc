@@ -4,17 +4,14 @@
 
 #include <string>
 #include <vector>
+#include "tests/report/sample_scan.h"
 
 namespace iescan::report {
-namespace sample {
-ScanResult SampleScan();
-const rules::Rule& SampleDocumentAllRule();
-}  // namespace sample
 namespace {
 
 using rules::Severity;
 
-Plan SamplePlan() { return BuildPlan(sample::SampleScan(), PlanOptions{"0.1.0"}); }
+Plan SamplePlan() { return BuildPlan(sample::SampleScan(), sample::Options("0.1.0")); }
 
 SeverityCounts Counts(uint32_t blocker, uint32_t high, uint32_t medium, uint32_t low) {
   SeverityCounts c;
@@ -28,7 +25,7 @@ SeverityCounts Counts(uint32_t blocker, uint32_t high, uint32_t medium, uint32_t
 TEST(PlanTest, CopiesRunFacts) {
   ScanResult scan = sample::SampleScan();
   scan.complete = false;
-  const Plan plan = BuildPlan(scan, PlanOptions{"1.2.3"});
+  const Plan plan = BuildPlan(scan, sample::Options("1.2.3"));
   EXPECT_EQ(plan.tool_name, "iescan");
   EXPECT_EQ(plan.tool_version, "1.2.3");
   EXPECT_EQ(plan.roots, std::vector<std::string>{"corpus/apps"});
@@ -233,7 +230,7 @@ TEST(PlanTest, UrlOriginsAreGroupedByHostAndFirstSegment) {
 }
 
 TEST(PlanTest, EmptyScanGivesEmptyPlan) {
-  const Plan plan = BuildPlan(ScanResult{}, PlanOptions{"0.1.0"});
+  const Plan plan = BuildPlan(ScanResult{}, sample::Options("0.1.0"));
   EXPECT_TRUE(plan.files.empty());
   EXPECT_TRUE(plan.findings.empty());
   EXPECT_TRUE(plan.apps.empty());

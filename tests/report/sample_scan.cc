@@ -1,7 +1,7 @@
 // A hand-built scan of two intranet apps under "corpus/apps" (an English "hr" app and a
 // Japanese 勤怠管理 attendance app) plus one page at the root, shared by the report tests.
-// Test files declare the functions they use:
-//   namespace iescan::report::sample { ScanResult SampleScan(); }
+#include "tests/report/sample_scan.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -155,5 +155,11 @@ ScanResult SampleScan() {
 
 // The rule used by the sample's document.all findings, for tests that add findings.
 const rules::Rule& SampleDocumentAllRule() { return DocumentAll(); }
+
+PlanOptions Options(std::string version) {
+  PlanOptions options;
+  options.tool_version = std::move(version);
+  return options;
+}
 
 }  // namespace iescan::report::sample

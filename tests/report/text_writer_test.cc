@@ -4,11 +4,9 @@
 #include <string>
 
 #include "report/writers/text.h"
+#include "tests/report/sample_scan.h"
 
 namespace iescan::report {
-namespace sample {
-ScanResult SampleScan();
-}  // namespace sample
 namespace {
 
 std::string Text(const Plan& plan, bool color = false) {
@@ -18,7 +16,7 @@ std::string Text(const Plan& plan, bool color = false) {
   return out.str();
 }
 
-Plan SamplePlan() { return BuildPlan(sample::SampleScan(), PlanOptions{"0.1.0"}); }
+Plan SamplePlan() { return BuildPlan(sample::SampleScan(), sample::Options("0.1.0")); }
 
 TEST(TextWriterTest, SampleReportLineByLine) {
   const std::string expected =
@@ -42,11 +40,15 @@ TEST(TextWriterTest, SampleReportLineByLine) {
       "勤怠管理/archive/old.htm: skipped: larger than --max-file-size (32 MiB)\n"
       "\n"
       "5 files scanned, 2 skipped, 8 findings (3 blocker, 3 high, 1 medium, 1 low)\n"
+      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 25.4 h\n"
+      "apps: 1 ready, 1 minor fixes, 0 migration needed, 1 blocked (needs IE mode)\n"
       "\n"
-      "app       files  skipped  blocker  high  medium  low\n"
-      "apps          1        0        0     0       0    0\n"
-      "hr            2        1        2     2       0    1\n"
-      "勤怠管理      2        1        1     1       1    0\n";
+      "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
+      "apps          1        0        0     0       0    0   0    100        0.0  Ready\n"
+      "hr            2        1        2     2       0    1   2     20       19.0  "
+      "Blocked: needs IE mode\n"
+      "勤怠管理      2        1        1     1       1    0   1     52        6.4  Minor fixes\n"
+      "migration order: 1. apps, 2. 勤怠管理, 3. hr (IE mode now)\n";
   EXPECT_EQ(Text(SamplePlan()), expected);
 }
 
@@ -77,11 +79,15 @@ TEST(TextWriterTest, SummaryOnlyLeavesOutFindingAndSkippedLines) {
   ASSERT_TRUE(WriteText(SamplePlan(), options, out).ok());
   const std::string expected =
       "5 files scanned, 2 skipped, 8 findings (3 blocker, 3 high, 1 medium, 1 low)\n"
+      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 25.4 h\n"
+      "apps: 1 ready, 1 minor fixes, 0 migration needed, 1 blocked (needs IE mode)\n"
       "\n"
-      "app       files  skipped  blocker  high  medium  low\n"
-      "apps          1        0        0     0       0    0\n"
-      "hr            2        1        2     2       0    1\n"
-      "勤怠管理      2        1        1     1       1    0\n";
+      "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
+      "apps          1        0        0     0       0    0   0    100        0.0  Ready\n"
+      "hr            2        1        2     2       0    1   2     20       19.0  "
+      "Blocked: needs IE mode\n"
+      "勤怠管理      2        1        1     1       1    0   1     52        6.4  Minor fixes\n"
+      "migration order: 1. apps, 2. 勤怠管理, 3. hr (IE mode now)\n";
   EXPECT_EQ(out.str(), expected);
 }
 
@@ -101,11 +107,14 @@ TEST(TextWriterTest, SingularWordsAndIncompleteWarning) {
       "Explorer; use addEventListener() [events.attach-event]\n"
       "\n"
       "1 file scanned, 0 skipped, 1 finding (1 blocker, 0 high, 0 medium, 0 low)\n"
+      "priority: 1 P1, 0 P2, 0 P3, 0 P4; estimated effort 1.0 h\n"
+      "apps: 0 ready, 1 minor fixes, 0 migration needed, 0 blocked (needs IE mode)\n"
       "warning: the scan is incomplete (interrupted or a budget ran out); counts cover only "
       "what was scanned\n"
       "\n"
-      "app       files  skipped  blocker  high  medium  low\n"
-      "勤怠管理      1        0        1     0       0    0\n";
+      "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
+      "勤怠管理      1        0        1     0       0    0   1     72        1.0  Minor fixes\n"
+      "migration order: 1. 勤怠管理\n";
   EXPECT_EQ(Text(BuildPlan(scan, PlanOptions{})), expected);
 }
 

@@ -1,13 +1,11 @@
 // Catalog: adding rules, rule directories (an organisation's --rules), and their errors.
-#include "rules/engine/catalog.h"
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
+#include "rules/engine/catalog.h"
 #include "rules_test_util.h"
 
 namespace iescan::rules {
@@ -40,11 +38,12 @@ class RuleDirTest : public ::testing::Test {
 };
 
 std::string PayrollRule(const std::string& id) {
-  return RuleJson(id, {"js", "html"},
-                  json::array({{{"js-string-arg", "ActiveXObject"}, {"pattern", "^Payroll\\."}},
-                               {{"html-element", "object"}, {"attribute", "classid"},
-                                {"value", "(?i)A1B2C3D4"}}}),
-                  {"Payroll.", "A1B2C3D4"});
+  return RuleJson(
+      id, {"js", "html"},
+      json::array(
+          {{{"js-string-arg", "ActiveXObject"}, {"pattern", "^Payroll\\."}},
+           {{"html-element", "object"}, {"attribute", "classid"}, {"value", "(?i)A1B2C3D4"}}}),
+      {"Payroll.", "A1B2C3D4"});
 }
 
 TEST_F(RuleDirTest, AddsRulesWithDocsRecursively) {
@@ -106,8 +105,9 @@ TEST_F(RuleDirTest, SupersededRuleMustExist) {
                                    {{"supersedes", {"activex.none"}}}));
   Catalog catalog;
   EXPECT_EQ(catalog.AddDirectory(Dir()).message(),
-            Path("inhouse/a.json") + ": key 'supersedes[0]': no rule 'activex.none' in the "
-                                     "catalogue");
+            Path("inhouse/a.json") +
+                ": key 'supersedes[0]': no rule 'activex.none' in the "
+                "catalogue");
 }
 
 TEST_F(RuleDirTest, NotADirectory) {
@@ -116,10 +116,10 @@ TEST_F(RuleDirTest, NotADirectory) {
 }
 
 TEST(CatalogTest, RulesStaySortedById) {
-  Catalog catalog = testing::CatalogOf(
-      {RuleJson("z.last", {"js"}, json::array({{{"js-new", "Z"}}}), {"Z"}),
-       RuleJson("a.first", {"js"}, json::array({{{"js-new", "A"}}}), {"A"}),
-       RuleJson("m.middle", {"js"}, json::array({{{"js-new", "M"}}}), {"M"})});
+  Catalog catalog =
+      testing::CatalogOf({RuleJson("z.last", {"js"}, json::array({{{"js-new", "Z"}}}), {"Z"}),
+                          RuleJson("a.first", {"js"}, json::array({{{"js-new", "A"}}}), {"A"}),
+                          RuleJson("m.middle", {"js"}, json::array({{{"js-new", "M"}}}), {"M"})});
   ASSERT_EQ(catalog.rules().size(), 3u);
   EXPECT_EQ(catalog.rules()[0]->id, "a.first");
   EXPECT_EQ(catalog.rules()[1]->id, "m.middle");

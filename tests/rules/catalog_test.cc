@@ -11,15 +11,17 @@
 //    or a value pattern that is what requires the word) a prefilter word occurs in the
 //    'incorrect' examples;
 //  - corpus/cases/<category>/<name>.* hold a `ruleid: <id>` case and an `ok: <id>` case.
+#include "rules/engine/catalog.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "rules/engine/catalog.h"
 #include "rules/engine/engine.h"
 #include "rules_test_util.h"
 
@@ -92,9 +94,9 @@ DocOutline Outline(const std::string& doc) {
 
 bool KindOf(const std::string& language, FileKind* kind) {
   static const std::map<std::string, FileKind> kinds = {
-      {"js", FileKind::kJs},     {"html", FileKind::kHtml}, {"css", FileKind::kCss},
-      {"vbs", FileKind::kVbs},   {"xml", FileKind::kXml},   {"hta", FileKind::kHta},
-      {"htc", FileKind::kHtc},   {"xsl", FileKind::kXsl}};
+      {"js", FileKind::kJs},   {"html", FileKind::kHtml}, {"css", FileKind::kCss},
+      {"vbs", FileKind::kVbs}, {"xml", FileKind::kXml},   {"hta", FileKind::kHta},
+      {"htc", FileKind::kHtc}, {"xsl", FileKind::kXsl}};
   auto it = kinds.find(language);
   if (it == kinds.end()) return false;
   *kind = it->second;
@@ -144,8 +146,8 @@ TEST_F(BuiltinCatalogTest, IdsAreUniqueAndEqualTheirPath) {
 }
 
 TEST_F(BuiltinCatalogTest, DocsHaveTheHeadingsInOrder) {
-  const std::vector<std::string> expected = {"# ",       "## What breaks", "## Why",
-                                             "## Replacement", "## Detection", "## References"};
+  const std::vector<std::string> expected = {
+      "# ", "## What breaks", "## Why", "## Replacement", "## Detection", "## References"};
   for (const Rule* rule : rules()) {
     if (rule->doc.empty()) {
       ADD_FAILURE() << rule->id << ": lacks its documentation " << rule->category << "/"
@@ -186,8 +188,16 @@ TEST_F(BuiltinCatalogTest, ExamplesFireOrStayQuiet) {
       bool fired = false;
       for (const Finding& f : scan->findings) fired = fired || f.rule == rule;
       if (ex.incorrect && !fired) {
+        std::string why;
+        for (const Finding& f : scan->findings) {
+          const auto& over = f.rule->supersedes;
+          if (std::find(over.begin(), over.end(), rule->id) != over.end()) {
+            why += " (" + f.rule->id + " supersedes it at " +
+                   testing::Render(f).substr(0, testing::Render(f).find(' ')) + ")";
+          }
+        }
         ADD_FAILURE() << rule->id << ": the 'incorrect' example at .md line " << ex.line
-                      << " does not fire the rule";
+                      << " does not fire the rule" << why;
       }
       if (!ex.incorrect && fired) {
         ADD_FAILURE() << rule->id << ": the 'correct' example at .md line " << ex.line
@@ -239,7 +249,8 @@ TEST_F(BuiltinCatalogTest, PrefilterCoversEveryMatcher) {
         case MatcherKind::kCssAtRule:
         case MatcherKind::kRegex: {
           bool seen = false;
-          for (const std::string& word : rule->prefilter) seen = seen || ContainsNoCase(examples, word);
+          for (const std::string& word : rule->prefilter)
+            seen = seen || ContainsNoCase(examples, word);
           if (!seen) {
             ADD_FAILURE() << rule->id << ": match[" << i
                           << "] is a pattern and no prefilter word occurs in its 'incorrect' "
@@ -251,10 +262,12 @@ TEST_F(BuiltinCatalogTest, PrefilterCoversEveryMatcher) {
           break;
       }
       bool covered = false;
-      for (const std::string& form : LiteralForms(m)) covered = covered || WordInside(rule->prefilter, form);
+      for (const std::string& form : LiteralForms(m))
+        covered = covered || WordInside(rule->prefilter, form);
       if (!covered && m.kind == MatcherKind::kJsMember && !m.objects.empty()) {
         covered = true;  // every receiver name holds a prefilter word
-        for (const std::string& object : m.objects) covered = covered && WordInside(rule->prefilter, object);
+        for (const std::string& object : m.objects)
+          covered = covered && WordInside(rule->prefilter, object);
       }
       // A value pattern may be what guarantees the word (filter: progid:...): then, as
       // for pattern matchers, a prefilter word must occur in the examples.
@@ -281,9 +294,9 @@ bool HasAnnotation(const std::string& text, const std::string& tag, const std::s
     bool todo = at >= 4 && text.compare(at - 4, 4, "todo") == 0;
     bool letter_before = at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]));
     size_t after = at + needle.size();
-    bool id_ends = after >= text.size() ||
-                   !(std::isalnum(static_cast<unsigned char>(text[after])) ||
-                     text[after] == '-' || text[after] == '.' || text[after] == '_');
+    bool id_ends =
+        after >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[after])) ||
+                                  text[after] == '-' || text[after] == '.' || text[after] == '_');
     if (!todo && !letter_before && id_ends) return true;
   }
   return false;
@@ -311,18 +324,18 @@ TEST_F(BuiltinCatalogTest, EveryRuleHasCorpusCases) {
                     << "' in " << where;
     }
     if (!has_ok) {
-      ADD_FAILURE() << rule->id << ": lacks a corpus case annotated 'ok: " << rule->id
-                    << "' in " << where;
+      ADD_FAILURE() << rule->id << ": lacks a corpus case annotated 'ok: " << rule->id << "' in "
+                    << where;
     }
   }
 }
 
 TEST(CatalogAnnotationTest, RecognisesOnlyRealAnnotations) {
   EXPECT_TRUE(HasAnnotation("// ruleid: events.attach-event\n", "ruleid", "events.attach-event"));
-  EXPECT_FALSE(HasAnnotation("// todoruleid: events.attach-event\n", "ruleid",
-                             "events.attach-event"));
-  EXPECT_FALSE(HasAnnotation("// ruleid: events.attach-event-x\n", "ruleid",
-                             "events.attach-event"));
+  EXPECT_FALSE(
+      HasAnnotation("// todoruleid: events.attach-event\n", "ruleid", "events.attach-event"));
+  EXPECT_FALSE(
+      HasAnnotation("// ruleid: events.attach-event-x\n", "ruleid", "events.attach-event"));
   EXPECT_TRUE(HasAnnotation("<!-- ok: activex.object -->", "ok", "activex.object"));
   EXPECT_FALSE(HasAnnotation("<!-- todook: activex.object -->", "ok", "activex.object"));
 }

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "rules_test_util.h"
 
 namespace iescan::rules {
@@ -24,8 +26,7 @@ TEST(EngineTest, RegexOverCommentMaskedCode) {
       {RuleJson("js.exec-script", {"js"}, json::array({{{"regex", "\\bexecScript\\s*\\("}}}),
                 {"execScript"}),
        RuleJson("js.vbscript-url", {"js"},
-                json::array({{{"regex", "(?i)vbscript:"}, {"strings", "keep"}}}),
-                {"vbscript:"})});
+                json::array({{{"regex", "(?i)vbscript:"}, {"strings", "keep"}}}), {"vbscript:"})});
   const std::string js =
       "window.execScript(\"Init()\", \"VBScript\");\n"
       "// execScript(\"y\")\n"
@@ -35,9 +36,8 @@ TEST(EngineTest, RegexOverCommentMaskedCode) {
 }
 
 TEST(EngineTest, RegexOverMarkupSkipsPlainComments) {
-  Catalog catalog = CatalogOf({RuleJson("markup.marquee", {"html"},
-                                        json::array({{{"regex", "(?i)<marquee\\b"}}}),
-                                        {"marquee"})});
+  Catalog catalog = CatalogOf({RuleJson(
+      "markup.marquee", {"html"}, json::array({{{"regex", "(?i)<marquee\\b"}}}), {"marquee"})});
   const std::string html =
       "<html><body>\n"
       "<!-- <marquee>old</marquee> -->\n"
@@ -48,9 +48,9 @@ TEST(EngineTest, RegexOverMarkupSkipsPlainComments) {
 }
 
 TEST(EngineTest, DocumentModeCheck) {
-  Catalog catalog = CatalogOf({RuleJson("mode.x-ua-compatible", {"html"},
-                                        json::array({{{"check", "document-mode"}}}),
-                                        {"X-UA-Compatible"}, {{"message", "{match}: {arg}"}})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("mode.x-ua-compatible", {"html"}, json::array({{{"check", "document-mode"}}}),
+                {"X-UA-Compatible"}, {{"message", "{match}: {arg}"}})});
   const std::string pinned =
       "<!DOCTYPE html>\n"
       "<html><head>\n"
@@ -67,17 +67,17 @@ TEST(EngineTest, DocumentModeCheck) {
 }
 
 TEST(EngineTest, QuirksModeCheckIsStructural) {
-  Catalog catalog = CatalogOf({RuleJson("mode.quirks", {"html"},
-                                        json::array({{{"check", "quirks-mode"}}}), {"doctype"})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("mode.quirks", {"html"}, json::array({{{"check", "quirks-mode"}}}), {"doctype"})});
   // No prefilter word in the file: the check still runs on HTML pages.
   EXPECT_EQ(Scan(catalog, "\n<html><body><p>Hi</p></body></html>\n", FileKind::kHtml),
             V{"2:1 mode.quirks"});
-  EXPECT_EQ(Scan(catalog,
-                 "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\">\n<html></html>\n",
-                 FileKind::kHtml),
-            V{"1:1 mode.quirks"});
-  EXPECT_EQ(Scan(catalog, "<!DOCTYPE html>\n<html><body></body></html>\n", FileKind::kHtml),
-            V{});
+  EXPECT_EQ(
+      Scan(catalog,
+           "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0 Transitional//EN\">\n<html></html>\n",
+           FileKind::kHtml),
+      V{"1:1 mode.quirks"});
+  EXPECT_EQ(Scan(catalog, "<!DOCTYPE html>\n<html><body></body></html>\n", FileKind::kHtml), V{});
   EXPECT_EQ(Scan(catalog, "<div>fragment</div>\n", FileKind::kHtml), V{});
 }
 
@@ -96,11 +96,11 @@ TEST(EngineTest, SupersedesDropsTheGeneralRuleAtTheSamePlace) {
 }
 
 TEST(EngineTest, MessagePlaceholdersAndSortOrder) {
-  Catalog catalog = CatalogOf(
-      {RuleJson("b.second", {"js"}, json::array({{{"js-call", "GetObject"}}}), {"GetObject"},
-                {{"message", "call to {match}"}}),
-       RuleJson("a.first", {"js"}, json::array({{{"js-string-arg", "GetObject"}}}),
-                {"GetObject"}, {{"message", "{match} binds to '{arg}' ({match})"}})});
+  Catalog catalog =
+      CatalogOf({RuleJson("b.second", {"js"}, json::array({{{"js-call", "GetObject"}}}),
+                          {"GetObject"}, {{"message", "call to {match}"}}),
+                 RuleJson("a.first", {"js"}, json::array({{{"js-string-arg", "GetObject"}}}),
+                          {"GetObject"}, {{"message", "{match} binds to '{arg}' ({match})"}})});
   std::vector<Finding> f =
       ScanFindings(catalog, "var app = GetObject(\"winmgmts:\");\n", FileKind::kJs);
   ASSERT_EQ(f.size(), 2u);
@@ -113,9 +113,9 @@ TEST(EngineTest, MessagePlaceholdersAndSortOrder) {
 }
 
 TEST(EngineTest, SnippetOfLongAndMultibyteLines) {
-  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
-                                        json::array({{{"js-member", "attachEvent"}}}),
-                                        {"attachEvent"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("events.attach-event", {"js"},
+                          json::array({{{"js-member", "attachEvent"}}}), {"attachEvent"})});
   // 250 two-byte characters in a string, then the construct.
   std::string pad;
   for (int i = 0; i < 250; ++i) pad += "\xC3\xA9";  // é
@@ -137,9 +137,9 @@ TEST(EngineTest, SnippetOfLongAndMultibyteLines) {
 }
 
 TEST(EngineTest, NoCandidateMeansNoDocument) {
-  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
-                                        json::array({{{"js-member", "attachEvent"}}}),
-                                        {"attachEvent"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("events.attach-event", {"js"},
+                          json::array({{{"js-member", "attachEvent"}}}), {"attachEvent"})});
   Engine engine(catalog, EngineOptions{});
   scanner::TextFile plain = MakeFile("el.addEventListener('click', f);\n");
   Result<FileScan> scan = engine.ScanFile(plain, testing::Kind(FileKind::kJs));
@@ -161,22 +161,6 @@ TEST(EngineTest, NoCandidateMeansNoDocument) {
   EXPECT_TRUE(scan->findings.empty());
 }
 
-TEST(EngineTest, DecoderReplacementsAreAWarning) {
-  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
-                                        json::array({{{"js-member", "attachEvent"}}}),
-                                        {"attachEvent"})});
-  Engine engine(catalog, EngineOptions{});
-  scanner::TextFile file = MakeFile("var s = '\xEF\xBF\xBD';\n");
-  file.encoding = "Shift_JIS";
-  file.replaced_bytes = 2;
-  Result<FileScan> scan = engine.ScanFile(file, testing::Kind(FileKind::kJs));
-  ASSERT_TRUE(scan.ok());
-  EXPECT_EQ(scan->warnings,
-            V{"2 byte(s) could not be decoded as Shift_JIS and were replaced by U+FFFD"});
-}
-
-// The prefilter may only skip work: on every input, findings with and without it are the
-// same.
 TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
   Catalog catalog = CatalogOf(
       {RuleJson("dom.document-all", {"js"},
@@ -184,21 +168,18 @@ TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
        RuleJson("events.attach-event", {"js"},
                 json::array({{{"js-member", "attachEvent"}, {"call", true}}}), {"attachEvent"}),
        RuleJson("activex.new", {"js", "vbs"},
-                json::array({{{"js-new", "ActiveXObject"}},
-                             {{"vbs-string-arg", "CreateObject"}}}),
+                json::array({{{"js-new", "ActiveXObject"}}, {{"vbs-string-arg", "CreateObject"}}}),
                 {"ActiveXObject", "CreateObject"}),
        RuleJson("vbscript.msgbox", {"vbs"}, json::array({{{"vbs-call", "MsgBox"}}}), {"MsgBox"}),
        RuleJson("activex.object", {"html"},
-                json::array({{{"html-element", "object"}, {"attribute", "classid"}}}),
-                {"classid"}),
+                json::array({{{"html-element", "object"}, {"attribute", "classid"}}}), {"classid"}),
        RuleJson("css.expression", {"css"}, json::array({{{"css-function", "expression"}}}),
                 {"expression("}),
        RuleJson("css.behavior", {"css"}, json::array({{{"css-property", "behavior"}}}),
                 {"behavior"}),
-       RuleJson("markup.conditional", {"html"},
-                json::array({{{"html-comment", "^\\[if"}}}), {"[if"}),
-       RuleJson("mode.quirks", {"html"}, json::array({{{"check", "quirks-mode"}}}),
-                {"doctype"})});
+       RuleJson("markup.conditional", {"html"}, json::array({{{"html-comment", "^\\[if"}}}),
+                {"[if"}),
+       RuleJson("mode.quirks", {"html"}, json::array({{{"check", "quirks-mode"}}}), {"doctype"})});
   const std::vector<std::pair<std::string, FileKind>> inputs = {
       {"if (document.all) { el.attachEvent('onclick', f); }\n", FileKind::kJs},
       {"var x = new ActiveXObject('Msxml2.XMLHTTP'); // document.all\n", FileKind::kJs},
@@ -232,6 +213,99 @@ TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
                     "1:1 mode.quirks", "1:13 markup.conditional",        // input 5
                     "2:9 dom.document-all", "2:24 events.attach-event", "3:12 css.behavior",
                     "4:7 activex.object", "5:27 vbscript.msgbox"}));
+}
+
+// Every prefix of a page mixing all languages: truncated tokens at every position must
+// neither crash nor report outside the text.
+TEST(EngineTest, EveryPrefixOfAPageScansCleanly) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("dom.document-all", {"js"},
+                json::array({{{"js-member", "all"}, {"object", {"document"}}, {"call", true}}}),
+                {"all"}),
+       RuleJson("activex.new", {"js", "vbs"},
+                json::array({{{"js-new", "ActiveXObject"}},
+                             {{"js-string-arg", "ActiveXObject"}},
+                             {{"vbs-string-arg", "CreateObject"}},
+                             {{"vbs-call", "MsgBox"}}}),
+                {"ActiveXObject", "CreateObject", "MsgBox"}),
+       RuleJson("css.all", {"css"},
+                json::array({{{"css-property", "behavior"}, {"value", "url"}},
+                             {{"css-function", "expression"}},
+                             {{"css-value", "progid"}},
+                             {{"css-at-rule", "screen"}}}),
+                {"behavior", "expression", "progid", "screen"}),
+       RuleJson("markup.all", {"html"},
+                json::array({{{"html-element", "object"}, {"attribute", "classid"}},
+                             {{"html-attribute", "datasrc"}},
+                             {{"html-comment", "if"}},
+                             {{"regex", "(?i)<marquee"}}}),
+                {"object", "datasrc", "if", "marquee"})});
+  const std::string page =
+      "<!--[if IE]><marquee>x</marquee><![endif]-->\n"
+      "<script>var d = document['all'](0); new ActiveXObject(\"a\");</script>\n"
+      "<style>@media \\0screen { p { behavior: url(a.htc); width: expression(1) } }</style>\n"
+      "<div style=\"filter: progid:DX.Alpha(opacity=5)\" datasrc=\"#d\"></div>\n"
+      "<object classid=\"clsid:1\"></object>\n"
+      "<script language=vbscript>Set o = CreateObject(\"x\") : MsgBox \"a\"</script>\n";
+  EngineOptions options;
+  options.prefilter = false;
+  Engine engine(catalog, options);
+  V last;
+  for (size_t n = 0; n <= page.size(); ++n) {
+    scanner::TextFile file = MakeFile(page.substr(0, n));
+    Result<FileScan> scan = engine.ScanFile(file, testing::Kind(FileKind::kHtml));
+    ASSERT_TRUE(scan.ok()) << n;
+    for (const Finding& f : scan->findings) {
+      ASSERT_LE(f.offset, f.end_offset) << n;
+      ASSERT_LE(f.end_offset, n) << n;
+    }
+    last.clear();
+    for (const Finding& f : scan->findings) last.push_back(testing::Render(f));
+  }
+  EXPECT_EQ(last,
+            (V{"1:1 markup.all", "1:13 markup.all", "1:33 markup.all",  // [if, <marquee, [endif
+               "2:17 dom.document-all", "2:37 activex.new", "2:41 activex.new", "3:8 css.all",
+               "3:30 css.all", "3:59 css.all", "4:21 css.all", "4:49 markup.all", "5:1 markup.all",
+               "6:35 activex.new", "6:55 activex.new"}));
+}
+
+// One Engine, many threads: every thread gets the findings a lone call gets.
+TEST(EngineTest, ConcurrentScansAgree) {
+  Catalog catalog =
+      CatalogOf({RuleJson("dom.document-all", {"js"},
+                          json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"}),
+                 RuleJson("css.behavior", {"css"}, json::array({{{"css-property", "behavior"}}}),
+                          {"behavior"}),
+                 RuleJson("js.exec-script", {"js"}, json::array({{{"regex", "execScript\\("}}}),
+                          {"execScript"})});
+  Engine engine(catalog, EngineOptions{});
+  const std::vector<scanner::TextFile> files = {
+      MakeFile("<script>if (document.all) execScript('x');</script>\n"
+               "<p style=\"behavior: url(a.htc)\">x</p>\n"),
+      MakeFile("<style>a { behavior: url(b.htc) }</style><script>document.all.x</script>\n"),
+      MakeFile("<p>clean</p>\n")};
+  auto scan_all = [&]() {
+    V out;
+    for (const scanner::TextFile& file : files) {
+      Result<FileScan> scan = engine.ScanFile(file, testing::Kind(FileKind::kHtml));
+      if (!scan.ok()) return V{"error"};
+      for (const Finding& f : scan->findings) out.push_back(testing::Render(f));
+      out.push_back("--");
+    }
+    return out;
+  };
+  const V expected = scan_all();
+  EXPECT_EQ(expected, (V{"1:13 dom.document-all", "1:27 js.exec-script", "2:11 css.behavior", "--",
+                         "1:12 css.behavior", "1:50 dom.document-all", "--", "--"}));
+  std::vector<V> results(4);
+  std::vector<std::thread> threads;
+  for (V& result : results) {
+    threads.emplace_back([&result, &scan_all]() {
+      for (int i = 0; i < 50; ++i) result = scan_all();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const V& result : results) EXPECT_EQ(result, expected);
 }
 
 }  // namespace

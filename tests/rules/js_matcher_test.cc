@@ -16,9 +16,9 @@ using testing::ScanFindings;
 using V = std::vector<std::string>;
 
 TEST(JsMatcherTest, MemberWithReceiverReportsTheReceiver) {
-  Catalog catalog = CatalogOf({RuleJson(
-      "dom.document-all", {"js"}, json::array({{{"js-member", "all"}, {"object", {"document"}}}}),
-      {"all"})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("dom.document-all", {"js"},
+                json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"})});
   const std::string js =
       "var els = document.all;\n"
       "// document.all is the IE collection\n"
@@ -43,10 +43,10 @@ TEST(JsMatcherTest, MemberCallAndAssign) {
   Catalog catalog = CatalogOf(
       {RuleJson("events.attach-event", {"js"},
                 json::array({{{"js-member", "attachEvent"}, {"call", true}}}), {"attachEvent"}),
-       RuleJson("events.return-value", {"js"},
-                json::array({{{"js-member", "returnValue"}, {"object", {"event"}},
-                              {"assign", true}}}),
-                {"returnValue"})});
+       RuleJson(
+           "events.return-value", {"js"},
+           json::array({{{"js-member", "returnValue"}, {"object", {"event"}}, {"assign", true}}}),
+           {"returnValue"})});
   const std::string js =
       "el.attachEvent(\"onclick\", onClick);\n"
       "var has = el.attachEvent;\n"
@@ -60,10 +60,10 @@ TEST(JsMatcherTest, MemberCallAndAssign) {
 }
 
 TEST(JsMatcherTest, CallBareOrWithAllowedReceiver) {
-  Catalog catalog = CatalogOf({RuleJson(
-      "dialogs.show-modal-dialog", {"js"},
-      json::array({{{"js-call", "showModalDialog"}, {"object", {"window"}}}}),
-      {"showModalDialog"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("dialogs.show-modal-dialog", {"js"},
+                          json::array({{{"js-call", "showModalDialog"}, {"object", {"window"}}}}),
+                          {"showModalDialog"})});
   const std::string js =
       "var r = showModalDialog(\"dlg.htm\");\n"
       "var s = window.showModalDialog(\"a.htm\", args, \"dialogWidth:300px\");\n"
@@ -90,9 +90,9 @@ TEST(JsMatcherTest, NewReportsAtNew) {
 }
 
 TEST(JsMatcherTest, IdentifierNotAsPropertyExceptOfWindowOrSelf) {
-  Catalog catalog = CatalogOf({RuleJson("xhr.xdomain", {"js"},
-                                        json::array({{{"js-identifier", "XDomainRequest"}}}),
-                                        {"XDomainRequest"})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("xhr.xdomain", {"js"}, json::array({{{"js-identifier", "XDomainRequest"}}}),
+                {"XDomainRequest"})});
   const std::string js =
       "var xdr = new XDomainRequest();\n"
       "if (window.XDomainRequest) { use(self.XDomainRequest); }\n"
@@ -122,11 +122,11 @@ TEST(JsMatcherTest, StringArgumentWithPattern) {
 }
 
 TEST(JsMatcherTest, NothingFromCommentsOrPlainStrings) {
-  Catalog catalog = CatalogOf(
-      {RuleJson("dom.document-all", {"js"},
-                json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"}),
-       RuleJson("events.attach-event", {"js"}, json::array({{{"js-call", "attachEvent"}}}),
-                {"attachEvent"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("dom.document-all", {"js"},
+                          json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"}),
+                 RuleJson("events.attach-event", {"js"},
+                          json::array({{{"js-call", "attachEvent"}}}), {"attachEvent"})});
   const std::string js =
       "// document.all\n"
       "/* el.attachEvent('onclick', f); document.all */\n"
@@ -137,9 +137,9 @@ TEST(JsMatcherTest, NothingFromCommentsOrPlainStrings) {
 }
 
 TEST(JsMatcherTest, ScriptInHtmlUsesFilePositions) {
-  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
-                                        json::array({{{"js-member", "attachEvent"}}}),
-                                        {"attachEvent"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("events.attach-event", {"js"},
+                          json::array({{{"js-member", "attachEvent"}}}), {"attachEvent"})});
   const std::string html =
       "<html>\n"
       "<head><script type=\"text/javascript\">\n"
@@ -152,9 +152,8 @@ TEST(JsMatcherTest, ScriptInHtmlUsesFilePositions) {
 }
 
 TEST(JsMatcherTest, ConditionalCompilationIsIeOnly) {
-  Catalog catalog = CatalogOf({RuleJson("dom.exec-command", {"js"},
-                                        json::array({{{"js-member", "execCommand"}}}),
-                                        {"execCommand"})});
+  Catalog catalog = CatalogOf({RuleJson(
+      "dom.exec-command", {"js"}, json::array({{{"js-member", "execCommand"}}}), {"execCommand"})});
   const std::string js =
       "/*@cc_on\n"
       "  document.execCommand(\"BackgroundImageCache\", false, true);\n"
@@ -169,9 +168,9 @@ TEST(JsMatcherTest, ConditionalCompilationIsIeOnly) {
 }
 
 TEST(JsMatcherTest, ScriptInDownlevelHiddenCommentIsIeOnly) {
-  Catalog catalog = CatalogOf({RuleJson("events.attach-event", {"js"},
-                                        json::array({{{"js-member", "attachEvent"}}}),
-                                        {"attachEvent"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("events.attach-event", {"js"},
+                          json::array({{{"js-member", "attachEvent"}}}), {"attachEvent"})});
   const std::string html =
       "<html><head>\n"
       "<!--[if IE]><script>window.attachEvent('onload', fixPng);</script><![endif]-->\n"
@@ -191,7 +190,8 @@ TEST(JsMatcherTest, ElementsWrittenByScriptAreHtmlFindings) {
       json::array({{{"html-element", "object"}, {"attribute", "classid"}}}), {"classid"})});
   const std::string js =
       "function embed() {\n"
-      "  document.write('<object id=\"pdf\" classid=\"clsid:CA8A9780-280D-11CF-A24D-444553540000\"></object>');\n"
+      "  document.write('<object id=\"pdf\" "
+      "classid=\"clsid:CA8A9780-280D-11CF-A24D-444553540000\"></object>');\n"
       "}\n";
   std::vector<Finding> f = ScanFindings(catalog, js, FileKind::kJs);
   ASSERT_EQ(f.size(), 1u);
@@ -201,9 +201,9 @@ TEST(JsMatcherTest, ElementsWrittenByScriptAreHtmlFindings) {
 }
 
 TEST(JsMatcherTest, ManyFindingsOnOneLongLineHaveExactColumns) {
-  Catalog catalog = CatalogOf({RuleJson(
-      "dom.document-all", {"js"}, json::array({{{"js-member", "all"}, {"object", {"document"}}}}),
-      {"all"})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("dom.document-all", {"js"},
+                json::array({{{"js-member", "all"}, {"object", {"document"}}}}), {"all"})});
   std::string js = "var s='\xE6\x97\xA5';";  // one 3-byte character in a string
   for (int i = 0; i < 3000; ++i) js += "x=document.all;y='\xC3\xA9\xC3\xA9';";
   js += "\nz=document.all;\n";

@@ -18,7 +18,8 @@ using V = std::vector<std::string>;
 TEST(MarkupMatcherTest, ElementWithAttributeValue) {
   Catalog catalog = CatalogOf({RuleJson(
       "activex.object-classid", {"html"},
-      json::array({{{"html-element", "object"}, {"attribute", "classid"}, {"value", "(?i)^clsid:"}}}),
+      json::array(
+          {{{"html-element", "object"}, {"attribute", "classid"}, {"value", "(?i)^clsid:"}}}),
       {"classid"}, {{"message", "<{match}> loads ActiveX control {arg}"}})});
   const std::string html =
       "<html><body>\n"
@@ -31,7 +32,8 @@ TEST(MarkupMatcherTest, ElementWithAttributeValue) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(testing::Render(f[0]), "2:3 activex.object-classid");
   EXPECT_EQ(f[0].detail, "clsid:6BF52A52-394A-11D3-B153-00C04F79FAA6");
-  EXPECT_EQ(f[0].message, "<OBJECT> loads ActiveX control clsid:6BF52A52-394A-11D3-B153-00C04F79FAA6");
+  EXPECT_EQ(f[0].message,
+            "<OBJECT> loads ActiveX control clsid:6BF52A52-394A-11D3-B153-00C04F79FAA6");
   EXPECT_EQ(f[0].end.column, 10u);  // "<OBJECT"
   EXPECT_EQ(f[0].language, scanner::Language::kHtml);
   EXPECT_EQ(f[0].guard, Guard::kNone);
@@ -39,10 +41,9 @@ TEST(MarkupMatcherTest, ElementWithAttributeValue) {
 
 TEST(MarkupMatcherTest, PrefixedElementAndDataIsland) {
   Catalog catalog = CatalogOf(
-      {RuleJson("hta.application", {"html"},
-                json::array({{{"html-element", "hta:application"}}}), {"hta:application"}),
-       RuleJson("data.xml-island", {"html"}, json::array({{{"html-element", "xml"}}}),
-                {"<xml"})});
+      {RuleJson("hta.application", {"html"}, json::array({{{"html-element", "hta:application"}}}),
+                {"hta:application"}),
+       RuleJson("data.xml-island", {"html"}, json::array({{{"html-element", "xml"}}}), {"<xml"})});
   const std::string hta =
       "<html>\n"
       "<head>\n"
@@ -51,8 +52,7 @@ TEST(MarkupMatcherTest, PrefixedElementAndDataIsland) {
       "</head>\n"
       "<body><p>xml and hta:application in text</p></body>\n"
       "</html>\n";
-  EXPECT_EQ(Scan(catalog, hta, FileKind::kHta),
-            (V{"3:1 hta.application", "4:1 data.xml-island"}));
+  EXPECT_EQ(Scan(catalog, hta, FileKind::kHta), (V{"3:1 hta.application", "4:1 data.xml-island"}));
 }
 
 TEST(MarkupMatcherTest, AttributeRestrictedToElementsWithValue) {
@@ -60,10 +60,11 @@ TEST(MarkupMatcherTest, AttributeRestrictedToElementsWithValue) {
       {RuleJson("data.datasrc", {"html"},
                 json::array({{{"html-attribute", "datasrc"}, {"elements", {"table", "span"}}}}),
                 {"datasrc"}),
-       RuleJson("vbscript.language", {"html"},
-                json::array({{{"html-attribute", "language"}, {"elements", {"script"}},
-                              {"value", "(?i)^vbs"}}}),
-                {"language"}, {{"message", "{match}={arg}"}})});
+       RuleJson(
+           "vbscript.language", {"html"},
+           json::array(
+               {{{"html-attribute", "language"}, {"elements", {"script"}}, {"value", "(?i)^vbs"}}}),
+           {"language"}, {{"message", "{match}={arg}"}})});
   const std::string html =
       "<table DATASRC=\"#staff\"><tr><td><span datafld=\"name\"></span></td></tr></table>\n"
       "<div datasrc=\"#staff\"></div>\n"
@@ -78,9 +79,9 @@ TEST(MarkupMatcherTest, AttributeRestrictedToElementsWithValue) {
 }
 
 TEST(MarkupMatcherTest, ConditionalComments) {
-  Catalog catalog = CatalogOf({RuleJson("markup.conditional-comment", {"html"},
-                                        json::array({{{"html-comment", "^\\[if [^\\]]*IE"}}}),
-                                        {"[if"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("markup.conditional-comment", {"html"},
+                          json::array({{{"html-comment", "^\\[if [^\\]]*IE"}}}), {"[if"})});
   const std::string html =
       "<html><head>\n"
       "<!-- page header: works in IE and others -->\n"
@@ -93,12 +94,12 @@ TEST(MarkupMatcherTest, ConditionalComments) {
 }
 
 TEST(CssMatcherTest, PropertyWithValueAndHack) {
-  Catalog catalog = CatalogOf(
-      {RuleJson("css.behavior", {"css"},
-                json::array({{{"css-property", "behavior"}, {"value", "(?i)url\\("}}}),
-                {"behavior"}),
-       RuleJson("css.star-hack", {"css"},
-                json::array({{{"css-property", "zoom"}, {"hack", "*"}}}), {"zoom"})});
+  Catalog catalog =
+      CatalogOf({RuleJson("css.behavior", {"css"},
+                          json::array({{{"css-property", "behavior"}, {"value", "(?i)url\\("}}}),
+                          {"behavior"}),
+                 RuleJson("css.star-hack", {"css"},
+                          json::array({{{"css-property", "zoom"}, {"hack", "*"}}}), {"zoom"})});
   const std::string css =
       ".menu { behavior: url(menu.htc); color: red }\n"
       "/* .old { behavior: url(old.htc) } */\n"
@@ -132,9 +133,8 @@ TEST(CssMatcherTest, FunctionValueAndAtRule) {
 }
 
 TEST(CssMatcherTest, StyleAttributeAndStyleBlockInHtml) {
-  Catalog catalog = CatalogOf({RuleJson("css.behavior", {"css"},
-                                        json::array({{{"css-property", "behavior"}}}),
-                                        {"behavior"})});
+  Catalog catalog = CatalogOf({RuleJson(
+      "css.behavior", {"css"}, json::array({{{"css-property", "behavior"}}}), {"behavior"})});
   const std::string html =
       "<html><head><style>\n"
       "  a { behavior: url(#default#AnchorClick) }\n"

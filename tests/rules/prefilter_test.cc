@@ -38,7 +38,7 @@ TEST(PrefilterTest, OverlappingAndNestedWords) {
 }
 
 TEST(PrefilterTest, NonAsciiBytesMatchExactly) {
-  Prefilter p({{"\xC3\xA9t\xC3\xA9"}, {"x"}});  // "été"
+  Prefilter p({{"\xC3\xA9t\xC3\xA9"}, {"x"}});                              // "été"
   EXPECT_EQ(Hits(p, "L'\xC3\x89T\xC3\x89"), (std::vector<uint8_t>{0, 0}));  // "ÉTÉ"
   EXPECT_EQ(Hits(p, "un \xC3\xA9T\xC3\xA9 chaud"), (std::vector<uint8_t>{1, 0}));
 }

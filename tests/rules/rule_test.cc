@@ -21,14 +21,17 @@ std::string ErrorOf(const std::string& text) {
 const json kAttachMatch = json::array({{{"js-member", "attachEvent"}, {"call", true}}});
 
 TEST(ParseRuleTest, ParsesEveryField) {
-  std::string text = RuleJson(
-      "events.attach-event", {"js"},
-      json::array({{{"js-member", "attachEvent"}, {"call", true}},
-                   {{"js-call", "detachEvent"}, {"object", {"window", "document"}}},
-                   {{"js-string-arg", "ActiveXObject"}, {"pattern", "(?i)^msxml"}}}),
-      {"attachEvent", "detachEvent"},
-      {{"supersedes", {"events.generic"}}, {"severity", "blocker"}, {"effort", "trivial"},
-       {"confidence", "medium"}, {"message", "{match}() with {arg}"}});
+  std::string text =
+      RuleJson("events.attach-event", {"js"},
+               json::array({{{"js-member", "attachEvent"}, {"call", true}},
+                            {{"js-call", "detachEvent"}, {"object", {"window", "document"}}},
+                            {{"js-string-arg", "ActiveXObject"}, {"pattern", "(?i)^msxml"}}}),
+               {"attachEvent", "detachEvent"},
+               {{"supersedes", {"events.generic"}},
+                {"severity", "blocker"},
+                {"effort", "trivial"},
+                {"confidence", "medium"},
+                {"message", "{match}() with {arg}"}});
   std::string doc = "```\n# not a title\n```\n# attachEvent / detachEvent\n\n## What breaks\n";
   Result<Rule> rule = ParseRule(text, doc, "builtin:events/attach-event.json");
   ASSERT_TRUE(rule.ok()) << rule.status().message();
@@ -94,9 +97,9 @@ TEST(ParseRuleTest, BadSeverity) {
 }
 
 TEST(ParseRuleTest, BadRegexNamesTheKeyAndGivesRe2Error) {
-  json match = json::array({{{"html-element", "object"}},
-                            {{"html-element", "object"}, {"attribute", "classid"},
-                             {"value", "(clsid"}}});
+  json match =
+      json::array({{{"html-element", "object"}},
+                   {{"html-element", "object"}, {"attribute", "classid"}, {"value", "(clsid"}}});
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"html"}, match, {"object"})),
             "rules/x/y.json: key 'match[1].value': invalid RE2 pattern: missing ): (clsid");
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"css"}, json::array({{{"css-value", "a[b"}}}), {"a"})),
@@ -116,23 +119,23 @@ TEST(ParseRuleTest, MissingOrEmptyPrefilter) {
 }
 
 TEST(ParseRuleTest, MatcherShapeErrors) {
-  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"},
-                             json::array({{{"js-member", "all"}, {"elements", {"div"}}}}),
-                             {"all"})),
-            "rules/x/y.json: key 'match[0].elements': not allowed for js-member (allowed: "
-            "object, call, assign)");
-  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"},
-                             json::array({{{"js-call", "f"}, {"js-new", "F"}}}), {"f"})),
-            "rules/x/y.json: key 'match[0]': expected exactly one matcher kind key, got "
-            "'js-call' and 'js-new'");
+  EXPECT_EQ(
+      ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"js-member", "all"}, {"elements", {"div"}}}}),
+                       {"all"})),
+      "rules/x/y.json: key 'match[0].elements': not allowed for js-member (allowed: "
+      "object, call, assign)");
+  EXPECT_EQ(
+      ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"js-call", "f"}, {"js-new", "F"}}}), {"f"})),
+      "rules/x/y.json: key 'match[0]': expected exactly one matcher kind key, got "
+      "'js-call' and 'js-new'");
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"object", {"x"}}}}), {"f"})),
             "rules/x/y.json: key 'match[0]': expected one matcher kind key: js-member, js-call, "
             "js-new, js-identifier, js-string-arg, vbs-present, vbs-call, vbs-string-arg, "
             "vbs-identifier, html-element, html-attribute, html-comment, css-property, "
             "css-function, css-value, css-at-rule, regex, check");
-  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"js-new", "F"}}, {{"js-new", 7}}}),
-                             {"F"})),
-            "rules/x/y.json: key 'match[1].js-new': expected a non-empty name without spaces");
+  EXPECT_EQ(
+      ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"js-new", "F"}}, {{"js-new", 7}}}), {"F"})),
+      "rules/x/y.json: key 'match[1].js-new': expected a non-empty name without spaces");
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"css"},
                              json::array({{{"css-property", "zoom"}, {"hack", "#"}}}), {"zoom"})),
             "rules/x/y.json: key 'match[0].hack': expected \"*\" or \"_\"");
@@ -140,11 +143,11 @@ TEST(ParseRuleTest, MatcherShapeErrors) {
             "rules/x/y.json: key 'match[0].vbs-present': expected true");
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"}, json::array({{{"check", "no-such-check"}}}), {"x"})),
             "rules/x/y.json: key 'match[0].check': unknown check 'no-such-check'");
-  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"html"},
-                             json::array({{{"html-element", "object"}, {"value", "x"}}}),
-                             {"object"})),
-            "rules/x/y.json: key 'match[0].value': needs 'attribute' (the attribute whose value "
-            "it tests)");
+  EXPECT_EQ(
+      ErrorOf(RuleJson("a.b", {"html"}, json::array({{{"html-element", "object"}, {"value", "x"}}}),
+                       {"object"})),
+      "rules/x/y.json: key 'match[0].value': needs 'attribute' (the attribute whose value "
+      "it tests)");
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"}, json::object(), {"x"})),
             "rules/x/y.json: key 'match': expected a non-empty array of matcher objects");
 }
@@ -174,9 +177,9 @@ TEST(ParseRuleTest, IdAndOtherFields) {
                              {{"references", {"developer.mozilla.org"}}})),
             "rules/x/y.json: key 'references[0]': expected an http:// or https:// URL, got "
             "'developer.mozilla.org'");
-  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"js"}, kAttachMatch, {"attachEvent"},
-                             {{"supersedes", {"a.b"}}})),
-            "rules/x/y.json: key 'supersedes[0]': expected the id of another rule, got 'a.b'");
+  EXPECT_EQ(
+      ErrorOf(RuleJson("a.b", {"js"}, kAttachMatch, {"attachEvent"}, {{"supersedes", {"a.b"}}})),
+      "rules/x/y.json: key 'supersedes[0]': expected the id of another rule, got 'a.b'");
 }
 
 TEST(ParseRuleTest, InvalidJsonAndWrongTopLevel) {

@@ -26,8 +26,8 @@ inline scanner::TextFile MakeFile(std::string text, std::string name = "test") {
 
 // A complete rule JSON text: `id`, `languages`, `match` and `prefilter` as given, the
 // other required keys filled with plain values; `extra` keys are added or replace them.
-inline std::string RuleJson(const std::string& id, nlohmann::json languages,
-                            nlohmann::json match, nlohmann::json prefilter,
+inline std::string RuleJson(const std::string& id, nlohmann::json languages, nlohmann::json match,
+                            nlohmann::json prefilter,
                             nlohmann::json extra = nlohmann::json::object()) {
   nlohmann::json rule = {{"id", id},
                          {"title", "Rule " + id},

@@ -16,8 +16,8 @@ using testing::ScanFindings;
 using V = std::vector<std::string>;
 
 TEST(VbsMatcherTest, CallAsExpressionOrStatementCaseInsensitive) {
-  Catalog catalog = CatalogOf({RuleJson("vbscript.msgbox", {"vbs"},
-                                        json::array({{{"vbs-call", "MsgBox"}}}), {"MsgBox"})});
+  Catalog catalog = CatalogOf(
+      {RuleJson("vbscript.msgbox", {"vbs"}, json::array({{{"vbs-call", "MsgBox"}}}), {"MsgBox"})});
   const std::string vbs =
       "Sub Window_OnLoad\n"
       "  MsgBox \"Hello\"\n"
@@ -29,9 +29,8 @@ TEST(VbsMatcherTest, CallAsExpressionOrStatementCaseInsensitive) {
       "End Sub\n"
       "Function MsgBox(text)\n"
       "End Function\n";
-  EXPECT_EQ(Scan(catalog, vbs, FileKind::kVbs),
-            (V{"2:3 vbscript.msgbox", "3:12 vbscript.msgbox", "6:22 vbscript.msgbox",
-               "7:8 vbscript.msgbox"}));
+  EXPECT_EQ(Scan(catalog, vbs, FileKind::kVbs), (V{"2:3 vbscript.msgbox", "3:12 vbscript.msgbox",
+                                                   "6:22 vbscript.msgbox", "7:8 vbscript.msgbox"}));
   std::vector<Finding> f = ScanFindings(catalog, vbs, FileKind::kVbs);
   ASSERT_EQ(f.size(), 4u);
   EXPECT_EQ(f[2].message, "MSGBOX is IE-only");
@@ -58,20 +57,20 @@ TEST(VbsMatcherTest, StringArgument) {
 }
 
 TEST(VbsMatcherTest, IdentifierAnywhereInCode) {
-  Catalog catalog = CatalogOf({RuleJson("vbscript.vbcrlf", {"vbs"},
-                                        json::array({{{"vbs-identifier", "vbCrLf"}}}),
-                                        {"vbCrLf"})});
+  Catalog catalog = CatalogOf({RuleJson(
+      "vbscript.vbcrlf", {"vbs"}, json::array({{{"vbs-identifier", "vbCrLf"}}}), {"vbCrLf"})});
   const std::string vbs =
       "text = \"a\" & VBCRLF & \"b\" ' vbCrLf\n"
       "Rem vbCrLf here too\n"
       "x = \"vbCrLf\" & vbcrlf\n";
-  EXPECT_EQ(Scan(catalog, vbs, FileKind::kVbs), (V{"1:14 vbscript.vbcrlf", "3:16 vbscript.vbcrlf"}));
+  EXPECT_EQ(Scan(catalog, vbs, FileKind::kVbs),
+            (V{"1:14 vbscript.vbcrlf", "3:16 vbscript.vbcrlf"}));
 }
 
 TEST(VbsMatcherTest, PresentInHtmlAndInVbsFilesWithoutPrefilterWord) {
-  Catalog catalog = CatalogOf({RuleJson("vbscript.present", {"vbs"},
-                                        json::array({{{"vbs-present", true}}}), {"vbscript"},
-                                        {{"message", "VBScript runs only in IE"}})});
+  Catalog catalog =
+      CatalogOf({RuleJson("vbscript.present", {"vbs"}, json::array({{{"vbs-present", true}}}),
+                          {"vbscript"}, {{"message", "VBScript runs only in IE"}})});
   const std::string html =
       "<html><head>\n"
       "<script language=\"VBScript\">\n"
@@ -84,6 +83,18 @@ TEST(VbsMatcherTest, PresentInHtmlAndInVbsFilesWithoutPrefilterWord) {
   // A .vbs file need not contain the word "vbscript": the matcher is structural there.
   EXPECT_EQ(Scan(catalog, "MsgBox 1\n", FileKind::kVbs), V{"1:1 vbscript.present"});
   EXPECT_EQ(Scan(catalog, "var vbscript = 1;\n", FileKind::kJs), V{});
+}
+
+TEST(VbsMatcherTest, PresentCountsCodeNotUrlsOrStrings) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("vbscript.present", {"vbs"}, json::array({{{"vbs-present", true}}}), {"vbs"})});
+  const std::string html =
+      "<html><body>\n"
+      "<a href=\"vbscript:Logout()\">Log out</a>\n"
+      "<input type=button language=\"VBScript\" onclick=\"MsgBox 1\" value=Go>\n"
+      "<script>window.execScript('MsgBox 2', 'VBScript');</script>\n"
+      "</body></html>\n";
+  EXPECT_EQ(Scan(catalog, html, FileKind::kHtml), V{"3:49 vbscript.present"});
 }
 
 }  // namespace

@@ -1,30 +1,31 @@
 /*
- * Local settings for the claims desktop (intranet zone only).
- * Reads the department code from a file on the user's H: drive.
+ * Badge reader and label printer on the claims desktop (intranet zone only).
+ * The controls are installed by the desktop team, not downloaded.
  */
+function readBadge() {
+  // ruleid: activex.activex-object
+  var reader = new ActiveXObject("Acme.CardReader");
+  reader.Port = "COM3";
+  return reader.ReadBadge(5000);
+}
+
+function printClaimLabel(claimNo) {
+  // ruleid: activex.activex-object
+  var printer = new window.ActiveXObject("ZebraLink.LabelPrinter.2");
+  printer.PrintBarcode(claimNo, 1);
+}
+
+function openTwain() {
+  var scanner;
+  // ruleid: activex.activex-object
+  scanner = new ActiveXObject(
+      "TwainCtl.Scanner");
+  return scanner;
+}
+
 function readDepartment() {
-  // ruleid: activex.activex-object
+  // ruleid: activex.file-system-object
+  // ok: activex.activex-object
   var fso = new ActiveXObject("Scripting.FileSystemObject");
-  var path = "H:\\claims\\dept.txt";
-  if (!fso.FileExists(path)) {
-    return "";
-  }
-  var file = fso.OpenTextFile(path, 1);
-  var dept = file.ReadLine();
-  file.Close();
-  return dept;
-}
-
-function currentUser() {
-  // ruleid: activex.activex-object
-  var net = new window.ActiveXObject("WScript.Network");
-  return net.UserName;
-}
-
-function openManual() {
-  var shell;
-  // ruleid: activex.activex-object
-  shell = new ActiveXObject(
-      "WScript.Shell");
-  shell.Run("\\\\fileserv\\manuals\\claims.pdf");
+  return fso.FileExists("H:\\claims\\dept.txt");
 }

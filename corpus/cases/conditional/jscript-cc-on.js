@@ -9,7 +9,8 @@ var isIE = /*@cc_on!@*/false;
 function initLayout() {
   // ruleid: conditional.jscript-cc-on
   /*@cc_on
-    // ruleid: conditional.jscript-cc-on
+    // ruleid: conditional.jscript-version
+    // ok: conditional.jscript-cc-on
     @if (@_jscript_version < 5.7)
       document.documentElement.className += " legacy-ie";
     @else
@@ -21,7 +22,7 @@ function initLayout() {
 // ruleid: conditional.jscript-cc-on
 /*@cc_on @*/
 /*@
-  // ruleid: conditional.jscript-cc-on
+  // ruleid: conditional.jscript-version
   var engine = "JScript " + @_jscript_version;
 @*/
 

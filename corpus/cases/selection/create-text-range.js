@@ -9,6 +9,7 @@ function moveCaretToEnd(field) {
     // ruleid: selection.create-text-range
     var range = field.createTextRange();
     range.collapse(false);
+    // ruleid: selection.text-range-methods
     range.select();
   }
 }
@@ -16,7 +17,9 @@ function moveCaretToEnd(field) {
 function highlightWord(word) {
   // ruleid: selection.create-text-range
   var bodyRange = document.body.createTextRange();
+  // ruleid: selection.text-range-methods
   if (bodyRange.findText(word)) {
+    // ruleid: selection.text-range-methods
     bodyRange.select();
   }
 }

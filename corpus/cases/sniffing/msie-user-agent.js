@@ -1,14 +1,15 @@
 /*
  * Browser checks for the HR self-service portal (2004, updated 2008).
  */
-// ruleid: sniffing.msie-user-agent
+// ruleid: sniffing.app-name
 var IS_IE = navigator.appName == "Microsoft Internet Explorer";
 // ruleid: sniffing.msie-user-agent
 var IS_IE6 = navigator.userAgent.indexOf("MSIE 6.") != -1;
 
 function ieVersion() {
   var ua = navigator.userAgent;
-  // ruleid: sniffing.msie-user-agent
+  // ruleid: sniffing.ie-version-parse
+  // ok: sniffing.msie-user-agent
   var m = /MSIE (\d+\.\d+)/.exec(ua);
   if (m) {
     return parseFloat(m[1]);

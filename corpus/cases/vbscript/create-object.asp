@@ -20,11 +20,19 @@ rs.Open "SELECT Code, Name FROM Depot ORDER BY Code", conn
 
 Sub PrintList()
   Dim word
-  ' ruleid: vbscript.create-object
+  ' ruleid: activex.office-automation
+  ' ok: vbscript.create-object
   Set word = CreateObject("Word.Application")
   word.Documents.Add
   word.Selection.TypeText document.all.tblDepots.innerText
   word.PrintOut
+End Sub
+
+Sub PrintLabels()
+  Dim printer
+  ' ruleid: vbscript.create-object
+  Set printer = CreateObject("ZebraLink.LabelPrinter.2")
+  printer.PrintBarcode document.getElementById("depotCode").value, 1
 End Sub
 </script>
 </head>

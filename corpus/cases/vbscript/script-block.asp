@@ -17,6 +17,7 @@ End Function
 <!-- ruleid: vbscript.script-block -->
 <script language="VBScript">Option Explicit
 
+' ruleid: vbscript.implicit-event-sub
 Sub window_onload
   document.frmClaim.txtAmount.focus
 End Sub

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# iescan over a large code estate on a Slurm cluster: one array task per shard, then a merge
+# job that starts only when every task succeeded.
+#
+# PLANNED INTERFACE: `iescan scan --shard K/N` and `iescan merge` are not implemented yet;
+# see docs/scale.md.
+#
+#   IESCAN_SRC=/shared/intranet-apps IESCAN_OUT=/shared/iescan-run SHARDS=32 \
+#     bash slurm-array.sh submit
+#
+# `submit` sends the array (SHARDS tasks, at most 16 at a time) and the merge with
+# --dependency=afterok on it. Slurm runs this same file for each task (no argument) and for
+# the merge (argument `merge`). IESCAN_SRC must be readable at the same path on every node.
+#SBATCH --job-name=iescan
+#SBATCH --cpus-per-task=2
+#SBATCH --mem=1G
+#SBATCH --time=01:00:00
+#SBATCH --output=%x-%A_%a.log
+set -euo pipefail
+
+: "${IESCAN_SRC:?set IESCAN_SRC to the tree to scan}"
+: "${IESCAN_OUT:?set IESCAN_OUT to a shared directory for the results}"
+shards=${SHARDS:-32}
+self=$(realpath "${BASH_SOURCE[0]}")
+
+case ${1:-task} in
+  submit)
+    mkdir -p "$IESCAN_OUT"
+    array=$(sbatch --parsable --array="1-$shards%16" \
+      --export=ALL,IESCAN_SRC="$IESCAN_SRC",IESCAN_OUT="$IESCAN_OUT",SHARDS="$shards" "$self")
+    sbatch --parsable --job-name=iescan-merge --dependency="afterok:$array" \
+      --cpus-per-task=1 --mem=4G \
+      --export=ALL,IESCAN_SRC="$IESCAN_SRC",IESCAN_OUT="$IESCAN_OUT",SHARDS="$shards" \
+      "$self" merge
+    echo "submitted shards as job $array; the merge runs after it"
+    ;;
+  task)
+    k=${SLURM_ARRAY_TASK_ID:?run through 'submit' or sbatch --array}
+    # Written in partial/ and renamed, so the merge never sees a half-written report.
+    mkdir -p "$IESCAN_OUT/partial"
+    iescan scan "$IESCAN_SRC" --shard "$k/$shards" --jobs "${SLURM_CPUS_PER_TASK:-2}" \
+      --fail-on none --quiet -o "$IESCAN_OUT/partial/shard-$k.json"
+    mv "$IESCAN_OUT/partial/shard-$k.json" "$IESCAN_OUT/shard-$k.json"
+    ;;
+  merge)
+    files=()
+    for ((k = 1; k <= shards; k++)); do
+      [[ -f $IESCAN_OUT/shard-$k.json ]] || { echo "missing shard $k" >&2; exit 1; }
+      files+=("$IESCAN_OUT/shard-$k.json")
+    done
+    iescan merge "${files[@]}" -o "$IESCAN_OUT/report.html" -o "$IESCAN_OUT/report.json"
+    ;;
+  *)
+    echo "usage: slurm-array.sh submit" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,255 @@
+#include "report/reach.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include "report/app_name.h"
+
+namespace iescan::report {
+namespace {
+
+constexpr std::array<std::string_view, 4> kFragmentExtensions = {"inc", "jspf", "ascx",
+                                                                  "master"};
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// The reference without spaces, query string and fragment, with '/' separators.
+std::string CleanReference(std::string_view ref) {
+  while (!ref.empty() && IsSpace(ref.front())) ref.remove_prefix(1);
+  ref = ref.substr(0, ref.find_first_of("?#"));
+  while (!ref.empty() && IsSpace(ref.back())) ref.remove_suffix(1);
+  std::string out(ref);
+  std::replace(out.begin(), out.end(), '\\', '/');
+  return out;
+}
+
+// Length of a leading "scheme:", or 0.
+size_t SchemeLength(std::string_view s) {
+  if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return 0;
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') return i + 1;
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '+' || c == '.' || c == '-';
+    if (!ok) return 0;
+  }
+  return 0;
+}
+
+// Resolves "." and ".." in a '/'-separated path; false when ".." climbs above the start.
+// Keeps a leading '/' and a trailing '/'.
+bool NormalizePath(std::string_view path, std::string* out) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    const std::string_view part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  out->clear();
+  if (!path.empty() && path.front() == '/') *out += '/';
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) *out += '/';
+    *out += parts[i];
+  }
+  if (!parts.empty() && path.back() == '/') *out += '/';
+  return !parts.empty();
+}
+
+std::string_view DirectoryOf(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+std::string Joined(std::string_view dir, std::string_view rel) {
+  if (dir.empty()) return std::string(rel);
+  return std::string(dir) + "/" + std::string(rel);
+}
+
+// "http://Host:80/a/b" -> {"http://host:80", "/a/b"}; false when not a URL.
+bool SplitUrl(std::string_view url, std::string* origin, std::string* path) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos || scheme == 0) return false;
+  const size_t path_start = url.find('/', scheme + 3);
+  const std::string_view authority =
+      path_start == std::string_view::npos ? url : url.substr(0, path_start);
+  *origin = AsciiLower(authority);
+  *path = path_start == std::string_view::npos ? "/" : std::string(url.substr(path_start));
+  const size_t query = path->find_first_of("?#");
+  if (query != std::string::npos) path->resize(query);
+  return true;
+}
+
+std::vector<std::string> ResolveUrl(std::string_view from, const std::string& ref) {
+  std::string origin;
+  std::string path;
+  if (!SplitUrl(from, &origin, &path)) return {};
+  std::string target;
+  if (ref.rfind("//", 0) == 0) {
+    target = origin.substr(0, origin.find("://") + 1) + ref;
+  } else if (SchemeLength(ref) > 0) {
+    const std::string scheme = AsciiLower(ref.substr(0, SchemeLength(ref)));
+    if (scheme != "http:" && scheme != "https:") return {};
+    target = ref;
+  } else if (!ref.empty() && ref.front() == '/') {
+    target = origin + ref;
+  } else {
+    target = origin + Joined(DirectoryOf(path), ref);
+  }
+  std::string target_origin;
+  std::string target_path;
+  std::string normalized;
+  if (!SplitUrl(target, &target_origin, &target_path)) return {};
+  if (!NormalizePath(target_path, &normalized)) return {};
+  return {target_origin + normalized};
+}
+
+std::vector<std::string> ResolvePath(std::string_view from, std::string_view root,
+                                     const std::string& ref) {
+  if (SchemeLength(ref) > 0 || ref.rfind("//", 0) == 0) return {};
+  const std::string_view rel = RootRelativePath(from, root);
+  const std::string_view prefix = from.substr(0, from.size() - rel.size());  // "root/" or ""
+  std::vector<std::string> raw;
+  if (!ref.empty() && ref.front() == '/') {
+    const size_t first = ref.find_first_not_of('/');
+    if (first == std::string::npos) return {};
+    const std::string_view below = std::string_view(ref).substr(first);
+    const size_t slash = rel.find('/');
+    if (slash != std::string_view::npos) {
+      raw.push_back(std::string(prefix) + std::string(rel.substr(0, slash)) + "/" +
+                    std::string(below));
+    }
+    raw.push_back(std::string(prefix) + std::string(below));
+  } else {
+    raw.push_back(Joined(DirectoryOf(from), ref));
+  }
+  std::vector<std::string> out;
+  for (const std::string& candidate : raw) {
+    std::string normalized;
+    if (!NormalizePath(candidate, &normalized)) continue;
+    if (std::find(out.begin(), out.end(), normalized) == out.end()) out.push_back(normalized);
+  }
+  return out;
+}
+
+// Index of scanned files by key (root + display, or normalized URL).
+class FileIndex {
+ public:
+  explicit FileIndex(const std::vector<ReachFile>& files) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      const std::string key = Key(files[i].root, files[i].is_url, Normalized(files[i]));
+      exact_.emplace(key, i);
+      folded_[AsciiLower(key)].push_back(i);
+    }
+  }
+
+  // The file a candidate names, or npos.
+  size_t Find(const std::string& root, bool is_url, const std::string& display) const {
+    const std::string key = Key(root, is_url, display);
+    if (auto it = exact_.find(key); it != exact_.end()) return it->second;
+    auto it = folded_.find(AsciiLower(key));
+    if (it != folded_.end() && it->second.size() == 1) return it->second.front();
+    return std::string::npos;
+  }
+
+ private:
+  static std::string Normalized(const ReachFile& f) {
+    if (!f.is_url) return f.display;
+    std::string origin;
+    std::string path;
+    std::string normalized;
+    if (!SplitUrl(f.display, &origin, &path) || !NormalizePath(path, &normalized)) {
+      return f.display;
+    }
+    return origin + normalized;
+  }
+  static std::string Key(const std::string& root, bool is_url, const std::string& display) {
+    return is_url ? "url\n" + display : "path\n" + NormalizeRoot(root) + "\n" + display;
+  }
+
+  std::map<std::string, size_t> exact_;  // the first file (in plan order) wins
+  std::map<std::string, std::vector<size_t>> folded_;
+};
+
+}  // namespace
+
+bool IsPage(scanner::FileKind kind, std::string_view display) {
+  if (kind != scanner::FileKind::kHtml && kind != scanner::FileKind::kHta) return false;
+  const std::string_view path = display.substr(0, display.find_first_of("?#"));
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) {
+    return true;
+  }
+  const std::string extension = AsciiLower(path.substr(dot + 1));
+  return std::find(kFragmentExtensions.begin(), kFragmentExtensions.end(), extension) ==
+         kFragmentExtensions.end();
+}
+
+std::vector<std::string> ResolveReference(std::string_view from, std::string_view root,
+                                          bool from_is_url, std::string_view reference) {
+  const std::string ref = CleanReference(reference);
+  if (ref.empty()) return {};
+  return from_is_url ? ResolveUrl(from, ref) : ResolvePath(from, root, ref);
+}
+
+ReachResult ComputeReach(const std::vector<ReachFile>& files) {
+  ReachResult result;
+  const size_t n = files.size();
+  result.page.assign(n, false);
+  result.reach.assign(n, 0);
+  result.loads.assign(n, {});
+  const FileIndex index(files);
+  for (size_t i = 0; i < n; ++i) {
+    result.page[i] = IsPage(files[i].kind, files[i].display);
+    for (const std::string& ref : files[i].references) {
+      for (const std::string& candidate :
+           ResolveReference(files[i].display, files[i].root, files[i].is_url, ref)) {
+        const size_t target = index.Find(files[i].root, files[i].is_url, candidate);
+        if (target == std::string::npos) continue;
+        if (target != i) result.loads[i].push_back(target);
+        break;
+      }
+    }
+    std::sort(result.loads[i].begin(), result.loads[i].end());
+    result.loads[i].erase(std::unique(result.loads[i].begin(), result.loads[i].end()),
+                          result.loads[i].end());
+  }
+  // One iterative walk per page; `seen` holds the page index that last visited a file.
+  std::vector<size_t> seen(n, std::string::npos);
+  std::vector<size_t> stack;
+  for (size_t page = 0; page < n; ++page) {
+    if (!result.page[page]) continue;
+    stack.assign(1, page);
+    seen[page] = page;
+    while (!stack.empty()) {
+      const size_t file = stack.back();
+      stack.pop_back();
+      ++result.reach[file];
+      for (size_t next : result.loads[file]) {
+        if (seen[next] == page) continue;
+        seen[next] = page;
+        stack.push_back(next);
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace iescan::report

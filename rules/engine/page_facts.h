@@ -1,0 +1,42 @@
+// Per-file facts the engine reports besides findings: the document mode a page was built
+// for, and the resources a file loads. Private to rules/engine.
+//
+// Document mode (pages: HTML and HTA files), in IE's order of precedence:
+//   1. X-UA-Compatible: the first <meta http-equiv> naming it, else the HTTP header. Of the
+//      modes it lists ("IE=8; IE=9") the highest applies. IE=edge -> "edge" (site-list
+//      "Default"); IE=N -> "IEN"; IE=EmulateIEN -> "IEN" with a standards doctype, "IE5"
+//      (quirks) without one.
+//   2. Else the doctype: none, or one that selects quirks mode -> "quirks" (site-list
+//      "IE5"); a standards doctype -> "standards" ("Default"); an HTA with a standards
+//      doctype runs in IE7 mode in mshta.exe -> "IE7".
+// Conditional comments that name IE versions are listed as evidence.
+//
+// References: <script src>, <link rel=stylesheet href>, <frame src>, <iframe src>,
+// @import and behavior:url() in style sheets and style attributes, <!--#include
+// file/virtual-->, <%@ include file %> and <jsp:include page>, as written, in order of
+// appearance, each once. Fragment-only (#default#VML) and script URLs are left out.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/engine/engine.h"
+#include "scanner/decode/text_file.h"
+#include "scanner/document/document.h"
+
+namespace iescan::rules {
+
+// True for the file kinds that get a document mode (HTML pages and HTAs).
+bool IsPageKind(scanner::KindInfo kind);
+
+DocumentModeInfo ComputeDocumentMode(const scanner::TextFile& file, const scanner::Document& doc);
+
+// True when `text` may hold a reference (a cheap test on the raw text; false means none).
+bool MayHaveReferences(std::string_view text, scanner::KindInfo kind);
+
+std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
+                                           const scanner::Document& doc);
+
+}  // namespace iescan::rules
