@@ -17,8 +17,10 @@ import shutil
 import subprocess
 import sys
 
-import measure as M
-from bench_report import Report
+sys.dont_write_bytecode = True  # keep the repository free of __pycache__
+
+import measure as M  # noqa: E402
+from bench_report import Report  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)

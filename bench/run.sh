@@ -43,4 +43,5 @@ if [[ -f $cache ]] && ! grep -q 'CMAKE_BUILD_TYPE:STRING=Release' "$cache"; then
 fi
 
 mkdir -p "$work"
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the repository
 exec python3 "$here/bench.py" --iescan "$bin" --work "$work" "$@"

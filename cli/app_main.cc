@@ -1,8 +1,10 @@
 #include "cli/app_main.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -28,6 +30,24 @@
 
 namespace iescan::app {
 namespace {
+
+// Set by SIGINT/SIGTERM: the scan stops starting files, every requested output is written
+// for what was done (marked incomplete) and the exit code is 130. A second signal ends the
+// process at once (SA_RESETHAND).
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) { g_interrupted.store(true, std::memory_order_relaxed); }
+
+void InstallInterruptHandlers() {
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+constexpr int kExitInterrupted = 130;
 
 // Parses "32M", "32MiB", "1048576", "2G", "512k" into bytes.
 bool ParseSize(const std::string& text, uint64_t* out) {
@@ -283,6 +303,8 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
   rules::Engine engine(*catalog, options.engine);
+  options.cancel = &g_interrupted;
+  InstallInterruptHandlers();
   Result<report::ScanResult> result = RunScan(engine, options);
   if (!result.ok()) {
     err << "iescan: " << result.status().message() << "\n";
@@ -331,6 +353,11 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     }
   }
   out.flush();
+  if (g_interrupted.load()) {
+    err << "iescan: interrupted; the reports cover only the files scanned so far and are "
+           "marked incomplete\n";
+    return kExitInterrupted;
+  }
   return GateExitCode(*result, flags.fail_on, gate_flags.strict);
 }
 

@@ -1,12 +1,13 @@
-// Crawling as part of a scan: the command-line flags of the crawler, their conversion to
-// scanner::CrawlOptions (credentials from the environment, never from the command line),
-// and RunCrawl, which crawls URL roots and scans every fetched resource through ScanBlob
-// on worker threads while the crawl goes on.
+// Crawling as part of a scan: the command-line flags of the crawler, their
+// conversion to scanner::CrawlOptions (credentials from the environment, never
+// from the command line), and RunCrawl, which crawls URL roots and scans every
+// fetched resource through ScanBlob on worker threads while the crawl goes on.
 //
 // Environment: IESCAN_HTTP_USER and IESCAN_HTTP_PASSWORD (HTTP authentication),
 // IESCAN_HTTP_KEY_PASSWORD (the client certificate key's passphrase).
 //
-// Thread-safety: RunCrawl is re-entrant; it owns its worker threads for the call.
+// Thread-safety: RunCrawl is re-entrant; it owns its worker threads for the
+// call.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,7 @@ struct CrawlFlags {
   int max_depth = 25;
   std::string max_bytes = "32MiB";
   std::string timeout = "30s";
-  std::string time_budget;   // empty: none
+  std::string time_budget;  // empty: none
   uint32_t max_per_pattern = 50;
   bool ignore_robots = false;
   bool no_sitemap = false;
@@ -64,31 +65,32 @@ struct CrawlFlags {
 };
 
 // Adds the crawl flags to `cmd` in their own group.
-void AddCrawlOptions(CLI::App* cmd, CrawlFlags* flags);
+void AddCrawlOptions(CLI::App *cmd, CrawlFlags *flags);
 
 // Parses "30s", "500ms", "2m", "1h" or plain seconds ("30") into milliseconds.
-bool ParseDuration(const std::string& text, int64_t* ms);
+bool ParseDuration(const std::string &text, int64_t *ms);
 
-// Fills `out` from the flags and the environment. When `crawling` (some root is a URL) and
+// Fills `out` from the flags and the environment. When `crawling` (some root is
+// a URL) and
 // --insecure is given, writes a warning to `err`. Fails on a malformed value.
-Status FillCrawlOptions(const CrawlFlags& flags, bool crawling, std::ostream& err,
-                        scanner::CrawlOptions* out);
+Status FillCrawlOptions(const CrawlFlags &flags, bool crawling, std::ostream &err,
+                        scanner::CrawlOptions *out);
 
-// A progress printer for a terminal: rewrites one line on `err` (pages fetched, queued,
-// errors, rate) and ends it when the crawl is done.
-std::function<void(const scanner::CrawlProgress&)> TerminalProgress(std::ostream& err);
+// A progress printer for a terminal: rewrites one line on `err` (pages fetched,
+// queued, errors, rate) and ends it when the crawl is done.
+std::function<void(const scanner::CrawlProgress &)> TerminalProgress(std::ostream &err);
 
 struct CrawlOutcome {
-  std::vector<report::FileResult> files;   // sorted by origin.display
-  std::vector<scanner::Skipped> skipped;   // sorted by origin, then reason
+  std::vector<report::FileResult> files;  // sorted by origin.display
+  std::vector<scanner::Skipped> skipped;  // sorted by origin, then reason
   scanner::CrawlSummary summary;
 };
 
-// Crawls `seeds` and scans what it fetched with `engine` on `jobs` threads (0 = all
-// cores). Fails only on a usage problem (see scanner::Crawl). When a budget stopped the
-// crawl early, a Skipped item on the first seed says so.
-Result<CrawlOutcome> RunCrawl(const rules::Engine& engine, const std::vector<std::string>& seeds,
-                              const scanner::CrawlOptions& options, unsigned jobs,
-                              std::function<void(const scanner::CrawlProgress&)> progress = {});
+// Crawls `seeds` and scans what it fetched with `engine` on `jobs` threads (0 =
+// all cores). Fails only on a usage problem (see scanner::Crawl). When a budget
+// stopped the crawl early, a Skipped item on the first seed says so.
+Result<CrawlOutcome> RunCrawl(const rules::Engine &engine, const std::vector<std::string> &seeds,
+                              const scanner::CrawlOptions &options, unsigned jobs,
+                              std::function<void(const scanner::CrawlProgress &)> progress = {});
 
 }  // namespace iescan::app

@@ -56,6 +56,8 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
   file.warnings = std::move(scan->warnings);
   file.doc_mode = std::move(scan->doc_mode);
   file.references = std::move(scan->references);
+  file.library = std::move(scan->library);
+  file.folded_findings = scan->folded_findings;
   if (text->replaced_bytes > 0) {
     file.warnings.push_back(std::to_string(text->replaced_bytes) +
                             " byte(s) could not be decoded as " + text->encoding +
@@ -73,6 +75,10 @@ static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
+      if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
+        outcomes[i].cancelled = true;
+        continue;
+      }
       const scanner::SourceFile& file = *files[i];
       Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
       if (!blob.ok()) {
@@ -114,6 +120,10 @@ namespace {
 // Moves scanned outcomes into `result`; `context_only` marks files scanned for reach only.
 void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::ScanResult* result) {
   for (BlobOutcome& o : *outcomes) {
+    if (o.cancelled) {
+      result->complete = false;
+      continue;
+    }
     if (o.scanned) {
       o.file.context_only = context_only;
       result->files.push_back(std::move(o.file));

@@ -5,6 +5,7 @@
 // Thread-safety: RunScan is re-entrant; it owns its worker threads for the call.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <set>
 #include <functional>
@@ -29,6 +30,9 @@ struct ScanOptions {
   // When set, only these files (absolute, lexically normal paths; see changed_files.h) are
   // scanned, plus the files under the roots that they load, marked context_only.
   std::optional<std::set<std::string>> only_files;
+  // Set (from a signal handler) to stop: files not started yet are not scanned, and the
+  // result is marked incomplete. Borrowed; may be null.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Runs the scan. Roots that are http(s) URLs are crawled (see cli/crawl_runner.h) and their
@@ -42,7 +46,8 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
 struct BlobOutcome {
   bool scanned = false;
   report::FileResult file;   // valid when scanned
-  scanner::Skipped skipped;  // valid when !scanned
+  scanner::Skipped skipped;  // valid when !scanned and !cancelled
+  bool cancelled = false;    // not started: the run was interrupted
 };
 
 // Scans one in-memory blob through the same stages (decode, engine). Used by the runner,

@@ -46,11 +46,9 @@ std::string Fingerprint(std::string_view rule_id, std::string_view path,
   Mix(path, &hash);
   Mix(nul, &hash);
   Mix(normalized_snippet, &hash);
-  Mix(nul, &hash);
-  Mix(std::to_string(occurrence), &hash);
   char hex[17];
   std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
+  return std::string(hex) + ":" + std::to_string(occurrence);
 }
 
 }  // namespace iescan::report

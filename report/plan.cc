@@ -38,7 +38,7 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.title = f.rule->title;
   out.severity = f.rule->severity;
   out.confidence = f.rule->confidence;
-  out.effort = f.rule->effort;
+  out.effort = f.effort.value_or(f.rule->effort);
   out.message = f.message;
   out.line = f.begin.line;
   out.column = f.begin.column;
@@ -48,6 +48,7 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.language = f.language;
   out.guard = f.guard;
   out.detail = f.detail;
+  out.fingerprint = f.fingerprint;  // assigned by the run for baselines; else computed later
   return out;
 }
 
@@ -65,9 +66,9 @@ PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
   out.path = f.origin.display;
   out.root = f.origin.root;
   out.is_url = f.origin.is_url;
-  const std::string_view relative =
-      f.origin.is_url ? std::string_view(f.origin.display)
-                      : RootRelativePath(f.origin.display, f.origin.root);
+  const std::string_view relative = f.origin.is_url
+                                        ? std::string_view(f.origin.display)
+                                        : RootRelativePath(f.origin.display, f.origin.root);
   const std::optional<size_t> entry = MappedApp(options.app_map, f.origin.display, relative);
   out.app = entry ? options.app_map[*entry].name : AppName(f.origin);
   out.kind = f.kind;
@@ -80,8 +81,8 @@ PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
 }
 
 // Copies files and their findings in plan order; returns each plan file's references.
-std::vector<std::vector<std::string>> AddFiles(const ScanResult& scan,
-                                               const PlanOptions& options, Plan* plan) {
+std::vector<std::vector<std::string>> AddFiles(const ScanResult& scan, const PlanOptions& options,
+                                               Plan* plan) {
   std::vector<std::vector<std::string>> references;
   std::vector<size_t> order(scan.files.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -212,6 +213,7 @@ void AddFingerprints(Plan* plan) {
     std::map<std::pair<std::string, std::string>, uint32_t> seen;
     for (uint32_t k = 0; k < file.finding_count; ++k) {
       PlanFinding& f = plan->findings[file.first_finding + k];
+      if (!f.fingerprint.empty()) continue;
       std::string snippet = NormalizeSnippet(f.snippet);
       const uint32_t occurrence = seen[{f.rule_id, snippet}]++;
       f.fingerprint = Fingerprint(f.rule_id, path, snippet, occurrence);

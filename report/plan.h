@@ -96,9 +96,9 @@ struct PlanFile {
   size_t first_finding = 0;    // this file's findings: Plan::findings[first_finding,
   uint32_t finding_count = 0;  //   first_finding + finding_count)
   SeverityCounts by_severity;
-  bool page = false;              // counted as a page (report/reach.h)
-  uint32_t reach = 0;             // pages that load this file, itself included
-  std::vector<size_t> loads;      // resolved references: indices into Plan::files, sorted
+  bool page = false;                 // counted as a page (report/reach.h)
+  uint32_t reach = 0;                // pages that load this file, itself included
+  std::vector<size_t> loads;         // resolved references: indices into Plan::files, sorted
   rules::DocumentModeInfo doc_mode;  // document mode evidence (pages only)
 };
 
@@ -111,7 +111,7 @@ struct PlanFinding {
   std::string title;  // the rule's title
   rules::Severity severity = rules::Severity::kMedium;
   rules::Confidence confidence = rules::Confidence::kHigh;
-  rules::Effort effort = rules::Effort::kSmall;
+  rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
   std::string message;
   uint32_t line = 0;    // original file coordinates, 1-based; column in
   uint32_t column = 0;  // code points
@@ -120,14 +120,15 @@ struct PlanFinding {
   std::string snippet;  // may hold invalid UTF-8; writers must cope
   scanner::Language language = scanner::Language::kHtml;
   rules::Guard guard = rules::Guard::kNone;
-  std::string detail;  // ProgID, CLSID...; may be empty
-  uint32_t reach = 0;          // the file's reach
-  double priority_score = 0;   // report/priority.h, one decimal
+  std::string detail;         // ProgID, CLSID...; may be empty
+  uint32_t reach = 0;         // the file's reach
+  double priority_score = 0;  // report/priority.h, one decimal
   Priority priority = Priority::kP4;
-  bool ie_mode = false;        // an IE-mode dependency (IeModeRules)
-  // Stable identity for baselines and SARIF: hex of a hash of rule id, root-relative
-  // path, whitespace-normalised snippet and the occurrence index among identical
-  // (rule, snippet) findings of the file. Survives lines moving; see docs/output-formats.md.
+  bool ie_mode = false;  // an IE-mode dependency (IeModeRules)
+  // Stable identity for baselines and SARIF, "HASH:N" (report/fingerprint.h): the one the
+  // run assigned (Finding::fingerprint), else computed from rule id, root-relative path,
+  // whitespace-normalised snippet and the occurrence among identical ones in the file.
+  // Survives lines moving; see docs/output-formats.md.
   std::string fingerprint;
 };
 
@@ -172,9 +173,9 @@ struct PlanApp {
   uint32_t distinct_rules = 0;  // rules with at least one finding here
   PriorityCounts by_priority;
   AppStatus status = AppStatus::kReady;
-  uint32_t readiness_score = 100;  // 0-100
-  double complexity = 1;           // effort multiplier, two decimals
-  double effort_hours = 0;         // one decimal
+  uint32_t readiness_score = 100;       // 0-100
+  double complexity = 1;                // effort multiplier, two decimals
+  double effort_hours = 0;              // one decimal
   std::vector<RuleCount> top_blockers;  // by score, then rule id; at most top_blockers
   // Why the app needs IE mode, one line per dependency kind:
   // "activex.object-classid x2 (first: hr/index.asp:14:3, clsid:...)", "HTA: hr/tool.hta".
@@ -196,8 +197,8 @@ struct MigrationStep {
   // "switch" (Ready: verify and move to a modern browser), "fix" (Minor fixes,
   // Migration needed), "ie-mode-now" (Blocked: put it in the site list now).
   std::string action;
-  double value = 0;           // users when the app map knows them, else pages
-  std::string value_basis;    // "users" or "pages"
+  double value = 0;         // users when the app map knows them, else pages
+  std::string value_basis;  // "users" or "pages"
   double effort_hours = 0;
 };
 
@@ -224,7 +225,7 @@ struct PlanSummary {
   std::vector<NameCount> by_category;  // sorted by category; only categories that fired
   PriorityCounts by_priority;
   std::array<uint32_t, 4> by_status{};  // apps per AppStatus (indexed by its value)
-  double effort_hours = 0;             // sum over apps, one decimal
+  double effort_hours = 0;              // sum over apps, one decimal
 };
 
 struct Plan {

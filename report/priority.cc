@@ -7,30 +7,42 @@ namespace iescan::report {
 
 std::string_view PriorityName(Priority p) {
   switch (p) {
-    case Priority::kP1: return "P1";
-    case Priority::kP2: return "P2";
-    case Priority::kP3: return "P3";
-    case Priority::kP4: return "P4";
+    case Priority::kP1:
+      return "P1";
+    case Priority::kP2:
+      return "P2";
+    case Priority::kP3:
+      return "P3";
+    case Priority::kP4:
+      return "P4";
   }
   return "P4";
 }
 
 std::string_view AppStatusName(AppStatus s) {
   switch (s) {
-    case AppStatus::kReady: return "ready";
-    case AppStatus::kMinorFixes: return "minor-fixes";
-    case AppStatus::kMigrationNeeded: return "migration-needed";
-    case AppStatus::kBlocked: return "blocked";
+    case AppStatus::kReady:
+      return "ready";
+    case AppStatus::kMinorFixes:
+      return "minor-fixes";
+    case AppStatus::kMigrationNeeded:
+      return "migration-needed";
+    case AppStatus::kBlocked:
+      return "blocked";
   }
   return "blocked";
 }
 
 std::string_view AppStatusLabel(AppStatus s) {
   switch (s) {
-    case AppStatus::kReady: return "Ready";
-    case AppStatus::kMinorFixes: return "Minor fixes";
-    case AppStatus::kMigrationNeeded: return "Migration needed";
-    case AppStatus::kBlocked: return "Blocked: needs IE mode";
+    case AppStatus::kReady:
+      return "Ready";
+    case AppStatus::kMinorFixes:
+      return "Minor fixes";
+    case AppStatus::kMigrationNeeded:
+      return "Migration needed";
+    case AppStatus::kBlocked:
+      return "Blocked: needs IE mode";
   }
   return "Blocked: needs IE mode";
 }
@@ -42,9 +54,8 @@ char Fold(char c, bool fold_case) {
 }
 
 bool MatchesAny(const std::vector<std::string>& patterns, std::string_view text, bool fold) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-    return WildcardMatch(p, text, fold);
-  });
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& p) { return WildcardMatch(p, text, fold); });
 }
 
 }  // namespace
@@ -85,39 +96,54 @@ bool IsIeModeDependency(std::string_view rule_id, std::string_view detail, rules
 
 double SeverityWeights::Of(rules::Severity s) const {
   switch (s) {
-    case rules::Severity::kBlocker: return blocker;
-    case rules::Severity::kHigh: return high;
-    case rules::Severity::kMedium: return medium;
-    case rules::Severity::kLow: return low;
+    case rules::Severity::kBlocker:
+      return blocker;
+    case rules::Severity::kHigh:
+      return high;
+    case rules::Severity::kMedium:
+      return medium;
+    case rules::Severity::kLow:
+      return low;
   }
   return low;
 }
 
 double ConfidenceWeights::Of(rules::Confidence c) const {
   switch (c) {
-    case rules::Confidence::kHigh: return high;
-    case rules::Confidence::kMedium: return medium;
-    case rules::Confidence::kLow: return low;
+    case rules::Confidence::kHigh:
+      return high;
+    case rules::Confidence::kMedium:
+      return medium;
+    case rules::Confidence::kLow:
+      return low;
   }
   return low;
 }
 
 double GuardWeights::Of(rules::Guard g) const {
   switch (g) {
-    case rules::Guard::kUnguarded: return unguarded;
-    case rules::Guard::kIeOnlyBranch: return ie_only_branch;
-    case rules::Guard::kGuarded: return guarded;
-    case rules::Guard::kNone: return none;
+    case rules::Guard::kUnguarded:
+      return unguarded;
+    case rules::Guard::kIeOnlyBranch:
+      return ie_only_branch;
+    case rules::Guard::kGuarded:
+      return guarded;
+    case rules::Guard::kNone:
+      return none;
   }
   return none;
 }
 
 double PerEffort::Of(rules::Effort e) const {
   switch (e) {
-    case rules::Effort::kTrivial: return trivial;
-    case rules::Effort::kSmall: return small;
-    case rules::Effort::kMedium: return medium;
-    case rules::Effort::kLarge: return large;
+    case rules::Effort::kTrivial:
+      return trivial;
+    case rules::Effort::kSmall:
+      return small;
+    case rules::Effort::kMedium:
+      return medium;
+    case rules::Effort::kLarge:
+      return large;
   }
   return large;
 }

@@ -28,8 +28,8 @@ namespace iescan::report {
 
 // Priority classes, most urgent first.
 enum class Priority : uint8_t { kP1 = 0, kP2 = 1, kP3 = 2, kP4 = 3 };
-inline constexpr std::array<Priority, 4> kPriorities = {Priority::kP1, Priority::kP2,
-                                                        Priority::kP3, Priority::kP4};
+inline constexpr std::array<Priority, 4> kPriorities = {Priority::kP1, Priority::kP2, Priority::kP3,
+                                                        Priority::kP4};
 std::string_view PriorityName(Priority p);  // "P1" .. "P4"
 
 // Finding counts per priority class.
@@ -92,30 +92,33 @@ struct PriorityWeights {
   double p3 = 20;
 
   // --- effort (hours) -----------------------------------------------------------------
-  // First occurrence of a fix; repeats of the same rule and detail in one app cost
+  // First occurrence of a fix; repeats of the same rule in one app cost
   // hours x max(floor, repeat_decay^k) for the k-th repeat (k = 1, 2, ...).
   PerEffort effort_hours{0.25, 1.0, 4.0, 16.0};
   double repeat_decay = 0.5;
-  PerEffort repeat_floor{0.1, 0.1, 0.25, 0.5};
+  PerEffort repeat_floor{0.1, 0.1, 0.1, 0.2};
   double guarded_effort = 0.25;  // share of the cost for a guarded finding (dead IE code)
+  // Rules (patterns as in IeModeRules) whose findings with different details are
+  // different jobs: another ActiveX control or ProgID is not a repeat of the first.
+  std::vector<std::string> effort_per_detail = {"activex.*"};
   // App complexity factor, multiplied into the app's effort:
   //   min(complexity_cap, 1 + complexity_lines x log2(1 + lines / 1000)
   //                        + complexity_files x log2(1 + files / 10)
-  //                        + complexity_rules x (distinct rules - 1))
+  //                        + complexity_rules x log2(max(1, distinct rules)))
   double complexity_lines = 0.10;
   double complexity_files = 0.05;
-  double complexity_rules = 0.02;
+  double complexity_rules = 0.05;
   double complexity_cap = 2.0;
 
   // --- readiness ----------------------------------------------------------------------
   // Score = round(100 x exp(-penalty / readiness_scale)), penalty summed per rule (see
   // docs/priority.md); an app that needs IE mode scores at most blocked_score_cap.
-  double readiness_scale = 3.0;
+  double readiness_scale = 5.0;
   double readiness_repeat = 0.25;  // weight of log2(count) in a rule's penalty
   double blocked_score_cap = 20;
-  double minor_fix_hours = 8;      // at most this many hours: "Minor fixes"
-  size_t top_blockers = 5;         // rules listed per app
-  double order_min_effort = 1.0;   // effort floor (hours) in the migration order ratio
+  double minor_fix_hours = 8;     // at most this many hours: "Minor fixes"
+  size_t top_blockers = 5;        // rules listed per app
+  double order_min_effort = 1.0;  // effort floor (hours) in the migration order ratio
 };
 
 // Readiness of an app for a browser other than IE (docs/priority.md, "Readiness"), from

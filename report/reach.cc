@@ -10,8 +10,7 @@
 namespace iescan::report {
 namespace {
 
-constexpr std::array<std::string_view, 4> kFragmentExtensions = {"inc", "jspf", "ascx",
-                                                                  "master"};
+constexpr std::array<std::string_view, 4> kFragmentExtensions = {"inc", "jspf", "ascx", "master"};
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -130,13 +129,16 @@ std::vector<std::string> ResolvePath(std::string_view from, std::string_view roo
   if (!ref.empty() && ref.front() == '/') {
     const size_t first = ref.find_first_not_of('/');
     if (first == std::string::npos) return {};
-    const std::string_view below = std::string_view(ref).substr(first);
+    const std::string below = ref.substr(first);
+    // The app's directory, then the scan root, then every deeper directory of the file.
     const size_t slash = rel.find('/');
     if (slash != std::string_view::npos) {
-      raw.push_back(std::string(prefix) + std::string(rel.substr(0, slash)) + "/" +
-                    std::string(below));
+      raw.push_back(std::string(prefix) + std::string(rel.substr(0, slash)) + "/" + below);
     }
-    raw.push_back(std::string(prefix) + std::string(below));
+    raw.push_back(std::string(prefix) + below);
+    for (size_t end = rel.find('/'); end != std::string_view::npos; end = rel.find('/', end + 1)) {
+      raw.push_back(std::string(prefix) + std::string(rel.substr(0, end)) + "/" + below);
+    }
   } else {
     raw.push_back(Joined(DirectoryOf(from), ref));
   }

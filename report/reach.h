@@ -15,9 +15,11 @@
 //     external for a file-tree scan and ignored; for a crawled page an absolute or
 //     protocol-relative URL on the same host is looked up like any other URL;
 //   - "/x" (root-relative): for a file tree, first against the app's directory (the first
-//     directory of the referencing file's display path: "/js/a.js" from "hr/menu.asp"
-//     is "hr/js/a.js"), then against the scan root ("js/a.js"); for a URL, against the
-//     page's scheme and host;
+//     directory below the scan root of the referencing file: "/js/a.js" from
+//     "hr/menu.asp" is "hr/js/a.js"), then against the scan root ("js/a.js"), then
+//     against each deeper directory of the referencing file, outermost first (a web
+//     application's context root may sit deeper than the first level); for a URL,
+//     against the page's scheme and host;
 //   - anything else relative to the referencing file's directory, with "." and ".."
 //     segments resolved ("../js/a.js" from "hr/pages/x.asp" is "hr/js/a.js"); a ".."
 //     above the root makes the reference unresolvable;
@@ -50,8 +52,8 @@ struct ReachFile {
 };
 
 struct ReachResult {
-  std::vector<bool> page;         // per input file
-  std::vector<uint32_t> reach;    // per input file: pages that load it (itself included)
+  std::vector<bool> page;                  // per input file
+  std::vector<uint32_t> reach;             // per input file: pages that load it (itself included)
   std::vector<std::vector<size_t>> loads;  // per input file: resolved references, sorted
 };
 

@@ -81,10 +81,14 @@ double AppEffortHours(const Plan& plan, const PlanApp& app, const PriorityWeight
     uint32_t count = 0;
     uint32_t guarded = 0;
   };
-  std::map<std::pair<std::string, std::string>, Group> groups;  // (rule id, detail)
+  // (rule id, detail); the detail only for rules listed in effort_per_detail.
+  std::map<std::pair<std::string, std::string>, Group> groups;
   ForEachFinding(plan, app, [&](size_t i) {
     const PlanFinding& f = plan.findings[i];
-    Group& g = groups[{f.rule_id, f.detail}];
+    const bool per_detail =
+        std::any_of(w.effort_per_detail.begin(), w.effort_per_detail.end(),
+                    [&](const std::string& p) { return WildcardMatch(p, f.rule_id, false); });
+    Group& g = groups[{f.rule_id, per_detail ? f.detail : std::string()}];
     g.effort = f.effort;
     ++g.count;
     if (f.guard == rules::Guard::kGuarded) ++g.guarded;
@@ -133,9 +137,8 @@ std::vector<RuleCount> TopBlockers(const Plan& plan, const PlanApp& app, size_t 
     r.score = RoundTo(r.score, 1);
     out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(), [](const RuleCount& a, const RuleCount& b) {
-    return a.score > b.score;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RuleCount& a, const RuleCount& b) { return a.score > b.score; });
   if (out.size() > limit) out.resize(limit);
   return out;
 }
@@ -217,10 +220,13 @@ void AssessApp(const PlanOptions& options, const Plan& plan, PlanApp* app) {
 
 std::string_view ActionFor(AppStatus status) {
   switch (status) {
-    case AppStatus::kReady: return "switch";
+    case AppStatus::kReady:
+      return "switch";
     case AppStatus::kMinorFixes:
-    case AppStatus::kMigrationNeeded: return "fix";
-    case AppStatus::kBlocked: return "ie-mode-now";
+    case AppStatus::kMigrationNeeded:
+      return "fix";
+    case AppStatus::kBlocked:
+      return "ie-mode-now";
   }
   return "fix";
 }
@@ -281,7 +287,7 @@ double ComplexityFactor(uint64_t lines, uint32_t files, uint32_t distinct_rules,
                         const PriorityWeights& w) {
   double factor = 1.0 + w.complexity_lines * std::log2(1.0 + static_cast<double>(lines) / 1000) +
                   w.complexity_files * std::log2(1.0 + static_cast<double>(files) / 10) +
-                  w.complexity_rules * (distinct_rules > 0 ? distinct_rules - 1 : 0);
+                  w.complexity_rules * std::log2(std::max<uint32_t>(distinct_rules, 1));
   factor = std::min(w.complexity_cap, factor);
   return RoundTo(std::max(1.0, factor), 2);
 }

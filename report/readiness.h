@@ -19,7 +19,7 @@ namespace iescan::report {
 // priority/status/effort totals and Plan::migration_order.
 void AssessPlan(const PlanOptions& options, Plan* plan);
 
-// The effort of `count` occurrences of one fix (same rule and detail in one app), of
+// The effort of `count` occurrences of one fix (same rule in one app), of
 // which `guarded` are guarded, before the app's complexity factor: the k-th occurrence
 // (k = 0, 1, ...; unguarded ones first) costs
 //     hours x max(floor, repeat_decay^k) x (guarded ? guarded_effort : 1).

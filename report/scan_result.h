@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ struct FileResult {
   // Scanned only because a selected file loads it (--changed-since / --files-from): its
   // findings count for reach but never fail the run.
   bool context_only = false;
+  // A bundled copy of a well-known library (jQuery 1.4.2, html5shiv, ...): reported once as
+  // vendored.library; the other findings inside it are folded (counted, not listed) unless
+  // the scan ran with include_vendored.
+  std::optional<rules::VendoredLibrary> library;
+  uint32_t folded_findings = 0;
 };
 
 struct ScanResult {

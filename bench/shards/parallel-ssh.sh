@@ -5,7 +5,7 @@
 # PLANNED INTERFACE: `iescan scan --shard K/N` and `iescan merge` are not implemented yet;
 # see docs/scale.md.
 #
-#   SRC=/mnt/intranet-apps SHARDS=32 bash parallel-ssh.sh hosts.txt out/
+#   SRC=/mnt/intranet-apps SHARDS=128 bash parallel-ssh.sh hosts.txt out/
 #
 # hosts.txt: one ssh login a line in GNU parallel's format, with the number of jobs each
 # host runs at once, e.g. `2/scan01.example.internal` for a 2-core host (each job uses 2
@@ -17,7 +17,7 @@ set -euo pipefail
 hosts=${1:?usage: parallel-ssh.sh HOSTS_FILE OUT_DIR}
 out=${2:?usage: parallel-ssh.sh HOSTS_FILE OUT_DIR}
 : "${SRC:?set SRC to the tree to scan (same path on every host)}"
-shards=${SHARDS:-32}
+shards=${SHARDS:-128}
 command -v parallel >/dev/null || { echo "GNU parallel is required (apt-get install parallel)" >&2; exit 2; }
 
 mkdir -p "$out"

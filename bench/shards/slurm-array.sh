@@ -5,7 +5,7 @@
 # PLANNED INTERFACE: `iescan scan --shard K/N` and `iescan merge` are not implemented yet;
 # see docs/scale.md.
 #
-#   IESCAN_SRC=/shared/intranet-apps IESCAN_OUT=/shared/iescan-run SHARDS=32 \
+#   IESCAN_SRC=/shared/intranet-apps IESCAN_OUT=/shared/iescan-run SHARDS=128 \
 #     bash slurm-array.sh submit
 #
 # `submit` sends the array (SHARDS tasks, at most 16 at a time) and the merge with
@@ -13,14 +13,14 @@
 # the merge (argument `merge`). IESCAN_SRC must be readable at the same path on every node.
 #SBATCH --job-name=iescan
 #SBATCH --cpus-per-task=2
-#SBATCH --mem=1G
+#SBATCH --mem=2G
 #SBATCH --time=01:00:00
 #SBATCH --output=%x-%A_%a.log
 set -euo pipefail
 
 : "${IESCAN_SRC:?set IESCAN_SRC to the tree to scan}"
 : "${IESCAN_OUT:?set IESCAN_OUT to a shared directory for the results}"
-shards=${SHARDS:-32}
+shards=${SHARDS:-128}
 self=$(realpath "${BASH_SOURCE[0]}")
 
 case ${1:-task} in

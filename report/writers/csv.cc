@@ -9,9 +9,9 @@ namespace iescan::report {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::array<std::string_view, 12> kHeader = {
-    "app",      "path",  "line",   "column", "rule",    "category",
-    "severity", "priority", "guard", "effort", "message", "snippet"};
+constexpr std::array<std::string_view, 12> kHeader = {"app",   "path",     "line",     "column",
+                                                      "rule",  "category", "severity", "priority",
+                                                      "guard", "effort",   "message",  "snippet"};
 
 std::string Row(const Plan& plan, const PlanFinding& f) {
   const std::string_view guard = rules::GuardName(f.guard);
@@ -38,7 +38,8 @@ std::string Row(const Plan& plan, const PlanFinding& f) {
 
 Status WriteCsv(const Plan& plan, const CsvOptions& /*options*/, std::ostream& out) {
   std::string header(kBom);
-  for (size_t i = 0; i < kHeader.size(); ++i) header += (i == 0 ? "" : ",") + std::string(kHeader[i]);
+  for (size_t i = 0; i < kHeader.size(); ++i)
+    header += (i == 0 ? "" : ",") + std::string(kHeader[i]);
   out << header << "\r\n";
   for (const PlanFinding& f : plan.findings) out << Row(plan, f);
   out.flush();

@@ -71,8 +71,8 @@ std::string XmlSafe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   ForEachChar(text, [&](char32_t cp, std::string_view bytes) {
-    const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' ||
-                         (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+    const bool allowed =
+        cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
     out += allowed ? bytes : kReplacement;
   });
   return out;
@@ -117,7 +117,7 @@ std::string MarkdownText(std::string_view text) {
     } else if (cp == '>') {
       out += "&gt;";
     } else if (cp < 0x80 && std::string_view("\\`*_[]|~!@#").find(static_cast<char>(cp)) !=
-                                 std::string_view::npos) {
+                                std::string_view::npos) {
       out += '\\';
       out += static_cast<char>(cp);
     } else {

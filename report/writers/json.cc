@@ -87,7 +87,8 @@ Json AppJson(const PlanApp& app) {
   out["site_url"] = app.site_url;
   out["compat_mode"] = app.compat_mode;
   Json modes = Json::array();
-  for (const ModeCount& m : app.compat_modes) modes.push_back({{"mode", m.mode}, {"pages", m.pages}});
+  for (const ModeCount& m : app.compat_modes)
+    modes.push_back({{"mode", m.mode}, {"pages", m.pages}});
   out["compat_modes"] = modes;
   out["migration_rank"] = app.migration_rank;
   return out;

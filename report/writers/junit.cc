@@ -65,8 +65,7 @@ void FailureCase(const Plan& plan, const PlanFile& file, const std::string& rule
     }
     body += f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
             std::string(rules::SeverityName(f.severity)) + " " +
-            std::string(PriorityName(f.priority)) + ": " + f.message + "\n    " + f.snippet +
-            "\n";
+            std::string(PriorityName(f.priority)) + ": " + f.message + "\n    " + f.snippet + "\n";
   }
   const size_t n = findings.size();
   xml->StartElement("testcase");

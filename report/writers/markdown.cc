@@ -54,8 +54,9 @@ void AppendTotals(const Plan& plan, std::string* out) {
   }
   *out += ". Estimated effort: **" + Hours(s.effort_hours) + " h**.\n";
   if (!plan.complete) {
-    *out += "\n**Warning:** the scan is incomplete (interrupted or a budget ran out); counts "
-            "cover only what was scanned.\n";
+    *out +=
+        "\n**Warning:** the scan is incomplete (interrupted or a budget ran out); counts "
+        "cover only what was scanned.\n";
   }
 }
 
@@ -67,14 +68,15 @@ void AppendApps(const Plan& plan, const MarkdownOptions& options, std::string* o
   for (size_t i = 0; i < shown; ++i) {
     const PlanApp& app = plan.apps[i];
     *out += "| " + (app.name.empty() ? std::string("-") : MarkdownText(app.name)) + " | " +
-            std::string(AppStatusLabel(app.status)) + " | " +
-            std::to_string(app.readiness_score) + " | " + Hours(app.effort_hours) + " | " +
-            std::to_string(app.by_priority[Priority::kP1]) + " | " +
-            std::to_string(app.findings) + " | " + std::to_string(app.files) + " |\n";
+            std::string(AppStatusLabel(app.status)) + " | " + std::to_string(app.readiness_score) +
+            " | " + Hours(app.effort_hours) + " | " +
+            std::to_string(app.by_priority[Priority::kP1]) + " | " + std::to_string(app.findings) +
+            " | " + std::to_string(app.files) + " |\n";
   }
   if (plan.apps.size() > shown) {
-    *out += "\n…and " + Counted(static_cast<uint32_t>(plan.apps.size() - shown), "more app",
-                                 "more apps") + ".\n";
+    *out += "\n…and " +
+            Counted(static_cast<uint32_t>(plan.apps.size() - shown), "more app", "more apps") +
+            ".\n";
   }
 }
 
@@ -92,9 +94,9 @@ void AppendTopFindings(const Plan& plan, const MarkdownOptions& options, std::st
     const PlanFinding& f = plan.findings[order[rank]];
     char score[32];
     std::snprintf(score, sizeof(score), "%.1f", f.priority_score);
-    *out += "| " + std::to_string(rank + 1) + " | " + std::string(PriorityName(f.priority)) +
-            " (" + score + ") | " + MarkdownCode(f.rule_id) + " | " + MarkdownText(f.path) +
-            ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + " | " +
+    *out += "| " + std::to_string(rank + 1) + " | " + std::string(PriorityName(f.priority)) + " (" +
+            score + ") | " + MarkdownCode(f.rule_id) + " | " + MarkdownText(f.path) + ":" +
+            std::to_string(f.line) + ":" + std::to_string(f.column) + " | " +
             MarkdownText(Truncated(ValidUtf8(f.message), options.max_message)) + " | " +
             MarkdownCode(f.snippet) + " |\n";
   }

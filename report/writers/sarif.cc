@@ -21,9 +21,12 @@ std::string Str(std::string_view s) { return std::string(s); }
 std::string_view Level(rules::Severity s) {
   switch (s) {
     case rules::Severity::kBlocker:
-    case rules::Severity::kHigh: return "error";
-    case rules::Severity::kMedium: return "warning";
-    case rules::Severity::kLow: return "note";
+    case rules::Severity::kHigh:
+      return "error";
+    case rules::Severity::kMedium:
+      return "warning";
+    case rules::Severity::kLow:
+      return "note";
   }
   return "warning";
 }
@@ -75,8 +78,7 @@ Json RuleJson(const PlanRule& r) {
   const std::string doc = r.rule != nullptr ? r.rule->doc : "";
   std::string full = WhatBreaks(doc);
   if (full.empty()) full = r.title + ". Replacement: " + r.replacement;
-  const std::string help =
-      doc.empty() ? r.title + "\n\nReplacement: " + r.replacement : doc;
+  const std::string help = doc.empty() ? r.title + "\n\nReplacement: " + r.replacement : doc;
   Json out = Json::object();
   out["id"] = r.id;
   out["name"] = RuleName(r.id);
@@ -135,8 +137,9 @@ class UriBases {
       } else {
         base["uri"] = PercentEncodePath(prefix);
         base["description"] = {
-            {"text", "the scan root as given on the command line, relative to the directory "
-                     "iescan ran in"}};
+            {"text",
+             "the scan root as given on the command line, relative to the directory "
+             "iescan ran in"}};
       }
       out[id] = base;
     }
@@ -167,8 +170,7 @@ class UriBases {
   std::vector<std::pair<std::string, std::string>> order_;
 };
 
-Json ResultJson(const Plan& plan, const PlanFinding& f, size_t rule_index,
-                const UriBases& bases) {
+Json ResultJson(const Plan& plan, const PlanFinding& f, size_t rule_index, const UriBases& bases) {
   const PlanFile& file = plan.files[f.file_index];
   Json region = Json::object();
   if (f.line > 0) region["startLine"] = f.line;
@@ -215,8 +217,9 @@ Json InvocationJson(const Plan& plan, const UriBases& bases) {
   if (!plan.complete) {
     notes.push_back({{"level", "error"},
                      {"message",
-                      {{"text", "the scan is incomplete (interrupted or a budget ran out); "
-                                "results cover only what was scanned"}}},
+                      {{"text",
+                        "the scan is incomplete (interrupted or a budget ran out); "
+                        "results cover only what was scanned"}}},
                      {"descriptor", {{"id", "iescan.incomplete"}}}});
   }
   Json out = Json::object();
@@ -268,9 +271,8 @@ std::string PercentEncodePath(std::string_view path) {
   out.reserve(path.size());
   for (char c : path) {
     const auto b = static_cast<unsigned char>(c);
-    const bool keep = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') ||
-                      (b >= '0' && b <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
-                      c == '/';
+    const bool keep = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
     if (keep) {
       out += c;
     } else {

@@ -36,8 +36,8 @@ std::string ModesText(const PlanApp& app) {
 }
 
 std::string BlockedComment(const Plan& plan, const PlanApp& app) {
-  std::string text = app.name + ": " + std::string(AppStatusLabel(app.status)) +
-                     ". IE-mode dependencies:";
+  std::string text =
+      app.name + ": " + std::string(AppStatusLabel(app.status)) + ". IE-mode dependencies:";
   for (size_t i = 0; i < app.ie_mode_reasons.size(); ++i) {
     text += (i == 0 ? " " : "; ") + app.ie_mode_reasons[i];
   }

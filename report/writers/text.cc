@@ -17,10 +17,14 @@ constexpr std::string_view kDim = "\x1b[2m";
 
 std::string_view SeverityColor(rules::Severity s) {
   switch (s) {
-    case rules::Severity::kBlocker: return "\x1b[1;31m";  // bold red
-    case rules::Severity::kHigh: return "\x1b[31m";       // red
-    case rules::Severity::kMedium: return "\x1b[33m";     // yellow
-    case rules::Severity::kLow: return "\x1b[36m";        // cyan
+    case rules::Severity::kBlocker:
+      return "\x1b[1;31m";  // bold red
+    case rules::Severity::kHigh:
+      return "\x1b[31m";  // red
+    case rules::Severity::kMedium:
+      return "\x1b[33m";  // yellow
+    case rules::Severity::kLow:
+      return "\x1b[36m";  // cyan
   }
   return "";
 }
@@ -60,10 +64,14 @@ std::string Hours(double hours) {
 
 std::string_view StatusWords(AppStatus s) {
   switch (s) {
-    case AppStatus::kReady: return "ready";
-    case AppStatus::kMinorFixes: return "minor fixes";
-    case AppStatus::kMigrationNeeded: return "migration needed";
-    case AppStatus::kBlocked: return "blocked (needs IE mode)";
+    case AppStatus::kReady:
+      return "ready";
+    case AppStatus::kMinorFixes:
+      return "minor fixes";
+    case AppStatus::kMigrationNeeded:
+      return "migration needed";
+    case AppStatus::kBlocked:
+      return "blocked (needs IE mode)";
   }
   return "";
 }
@@ -98,8 +106,8 @@ void AppendSummary(const Plan& plan, std::string* out) {
     separator = "";
     for (AppStatus st : kAppStatuses) {
       *out += separator;
-      *out += std::to_string(s.by_status[static_cast<size_t>(st)]) + ' ' +
-              std::string(StatusWords(st));
+      *out +=
+          std::to_string(s.by_status[static_cast<size_t>(st)]) + ' ' + std::string(StatusWords(st));
       separator = ", ";
     }
     *out += '\n';

@@ -16,7 +16,7 @@ struct ExtensionEntry {
   Format format;
 };
 
-constexpr std::array<FormatEntry, 7> kFormats = {{
+constexpr std::array<FormatEntry, 8> kFormats = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
@@ -24,19 +24,22 @@ constexpr std::array<FormatEntry, 7> kFormats = {{
     {Format::kCsv, "csv"},
     {Format::kMarkdown, "markdown"},
     {Format::kSiteList, "sitelist"},
+    {Format::kHtml, "html"},
 }};
 
 // Longest first, so that a compound extension wins over its last part.
-constexpr std::array<ExtensionEntry, 10> kExtensions = {{
+constexpr std::array<ExtensionEntry, 12> kExtensions = {{
     {"sitelist.xml", Format::kSiteList},
     {"sarif.json", Format::kSarif},
     {"junit.xml", Format::kJunit},
     {"markdown", Format::kMarkdown},
     {"sarif", Format::kSarif},
     {"json", Format::kJson},
+    {"html", Format::kHtml},
     {"txt", Format::kText},
     {"xml", Format::kJunit},
     {"csv", Format::kCsv},
+    {"htm", Format::kHtml},
     {"md", Format::kMarkdown},
 }};
 
@@ -100,13 +103,22 @@ Result<Format> FormatFromPath(std::string_view path) {
 
 Status Write(const Plan& plan, Format format, const WriteOptions& options, std::ostream& out) {
   switch (format) {
-    case Format::kText: return WriteText(plan, options.text, out);
-    case Format::kJson: return WriteJson(plan, options.json, out);
-    case Format::kSarif: return WriteSarif(plan, options.sarif, out);
-    case Format::kJunit: return WriteJunit(plan, options.junit, out);
-    case Format::kCsv: return WriteCsv(plan, options.csv, out);
-    case Format::kMarkdown: return WriteMarkdown(plan, options.markdown, out);
-    case Format::kSiteList: return WriteSiteList(plan, options.sitelist, out);
+    case Format::kText:
+      return WriteText(plan, options.text, out);
+    case Format::kJson:
+      return WriteJson(plan, options.json, out);
+    case Format::kSarif:
+      return WriteSarif(plan, options.sarif, out);
+    case Format::kJunit:
+      return WriteJunit(plan, options.junit, out);
+    case Format::kCsv:
+      return WriteCsv(plan, options.csv, out);
+    case Format::kMarkdown:
+      return WriteMarkdown(plan, options.markdown, out);
+    case Format::kSiteList:
+      return WriteSiteList(plan, options.sitelist, out);
+    case Format::kHtml:
+      return WriteHtml(plan, options.html, out);
   }
   return Status::Error("unknown report format");
 }

@@ -10,6 +10,7 @@
 //   csv        .csv                              report/writers/csv.h
 //   markdown   .md, .markdown                    report/writers/markdown.h
 //   sitelist   .sitelist.xml                     report/writers/sitelist.h
+//   html       .html, .htm                       report/writers/html.h
 // The longest matching extension wins: "r.sarif.json" is SARIF, "r.sitelist.xml" a site
 // list, any other ".xml" JUnit.
 //
@@ -21,6 +22,7 @@
 
 #include "report/plan.h"
 #include "report/writers/csv.h"
+#include "report/writers/html.h"
 #include "report/writers/json.h"
 #include "report/writers/junit.h"
 #include "report/writers/markdown.h"
@@ -31,7 +33,7 @@
 
 namespace iescan::report {
 
-enum class Format { kText, kJson, kSarif, kJunit, kCsv, kMarkdown, kSiteList };
+enum class Format { kText, kJson, kSarif, kJunit, kCsv, kMarkdown, kSiteList, kHtml };
 
 // Options for every writer; each writer reads its own part.
 struct WriteOptions {
@@ -42,6 +44,7 @@ struct WriteOptions {
   CsvOptions csv;
   MarkdownOptions markdown;
   SiteListOptions sitelist;
+  HtmlOptions html;
 };
 
 // The format's name as accepted by FormatFromName: "text", "json", "sarif", ...

@@ -60,5 +60,8 @@ bool IsQuirksDoctype(std::string_view raw);
 // The checks themselves (one file each in rules/checks/).
 void CheckDocumentMode(const CheckInput& input, std::vector<CheckHit>* hits);
 void CheckQuirksMode(const CheckInput& input, std::vector<CheckHit>* hits);
+// Reports nothing itself: the suppression.* rules are reported by the engine's suppression
+// pass (rules/engine/suppressions.h), which sees every other finding first.
+void CheckSuppressionDirectives(const CheckInput& input, std::vector<CheckHit>* hits);
 
 }  // namespace iescan::rules

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "rules/checks/checks.h"
+#include "rules/checks/vendored.h"
 
 namespace iescan::rules {
 namespace {
@@ -19,6 +20,12 @@ const std::vector<CheckInfo>& AllChecks() {
        &CheckDocumentMode},
       {"quirks-mode", "a full HTML page without a standards-mode doctype", kPageKinds,
        &CheckQuirksMode},
+      {"suppression-directives",
+       "iescan-disable comments that suppress nothing, name no known rule or give no reason", 0,
+       &CheckSuppressionDirectives},
+      {"vendored-library",
+       "a bundled copy of a well-known third-party library (banner, signature or file name)", 0,
+       &CheckVendoredLibrary},
   };
   return checks;
 }

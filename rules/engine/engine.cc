@@ -1,5 +1,6 @@
 // Engine: prefilter -> document -> one traversal per region -> findings.
 #include "rules/engine/engine.h"
+#include "rules/engine/suppressions.h"
 
 #include <algorithm>
 
@@ -22,7 +23,8 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
 std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
                            const scanner::Document& doc, const std::vector<uint8_t>& candidate) {
   std::vector<Hit> hits;
-  const ScanContext ctx{tables, file, doc, candidate, &hits};
+  JsGuardAnalyzer guards;
+  const ScanContext ctx{tables, file, doc, candidate, &hits, &guards};
   for (const scanner::Region& region : doc.regions) {
     switch (region.language) {
       case scanner::Language::kJs:
@@ -45,13 +47,47 @@ std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile
   return MakeFindings(tables, file, std::move(hits));
 }
 
+// Indices of the rules using the vendored-library check.
+std::vector<uint32_t> VendoredRules(const std::vector<const Rule*>& rules) {
+  std::vector<uint32_t> out;
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    for (const Matcher& m : rules[r]->matchers) {
+      if (m.kind == MatcherKind::kCheck && m.name == "vendored-library") out.push_back(r);
+    }
+  }
+  return out;
+}
+
+// Drops the findings inside a vendored library but its own, counting them, and says so in
+// the library finding's message.
+void FoldVendored(FileScan* out) {
+  std::vector<Finding> kept;
+  for (Finding& f : out->findings) {
+    if (f.rule->category == "vendored") {
+      kept.push_back(std::move(f));
+    } else {
+      ++out->folded_findings;
+    }
+  }
+  out->findings = std::move(kept);
+  if (out->folded_findings == 0) return;
+  for (Finding& f : out->findings) {
+    f.message += " (" + std::to_string(out->folded_findings) +
+                 " finding(s) inside this library are folded under this one; "
+                 "--include-vendored lists them)";
+  }
+}
+
 }  // namespace
 
 struct Engine::Impl {
   explicit Impl(const Catalog& catalog)
-      : tables(catalog.rules()), prefilter(PrefilterGroups(catalog.rules())) {}
+      : tables(catalog.rules()),
+        prefilter(PrefilterGroups(catalog.rules())),
+        vendored_rules(VendoredRules(tables.rules)) {}
   DispatchTables tables;
   Prefilter prefilter;
+  std::vector<uint32_t> vendored_rules;
 };
 
 Engine::Engine(const Catalog& catalog, EngineOptions options)
@@ -64,6 +100,11 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const DispatchTables& tables = impl_->tables;
   std::vector<uint8_t> candidate(tables.rules.size(), options_.prefilter ? 0 : 1);
   if (options_.prefilter) impl_->prefilter.Scan(file.text, &candidate);
+  // A vendored library: its rule is tried whatever the prefilter says.
+  if (MayBeVendored(kind.kind)) out.library = DetectVendoredLibrary(file.origin.display, file.text);
+  if (out.library) {
+    for (uint32_t r : impl_->vendored_rules) candidate[r] = 1;
+  }
   const uint32_t kind_bit = KindBit(kind.kind);
   for (size_t r = 0; r < candidate.size(); ++r) {
     if (tables.structural_kinds[r] & kind_bit) candidate[r] = 1;
@@ -72,7 +113,8 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   // Pages always get their document mode; files that may load others, their references.
   const bool page = IsPageKind(kind);
   const bool references = MayHaveReferences(file.text, kind);
-  if (!any_rule && !page && !references) return out;
+  const bool directives = MayHaveDirectives(file.text);
+  if (!any_rule && !page && !references && !directives) return out;
 
   Result<scanner::Document> doc = scanner::BuildDocument(file, kind, options_.build);
   if (!doc.ok()) return doc.status();
@@ -81,6 +123,8 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
   if (references) out.references = ExtractReferences(file, *doc);
   if (any_rule) out.findings = Match(tables, file, *doc, candidate);
+  if (directives) ApplySuppressions(catalog_, file, FindDirectives(file, *doc), &out.findings);
+  if (out.library && !options_.include_vendored) FoldVendored(&out);
   return out;
 }
 

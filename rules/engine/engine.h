@@ -10,9 +10,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "rules/checks/vendored.h"
 #include "rules/engine/catalog.h"
 #include "rules/engine/finding.h"
 #include "scanner/decode/text_file.h"
@@ -23,6 +25,9 @@ namespace iescan::rules {
 struct EngineOptions {
   bool prefilter = true;  // false: try every rule on every file (for tests: same findings)
   scanner::BuildOptions build;
+  // false: in a file recognised as a vendored library, every finding but the library's own
+  // (vendored.library) is dropped and counted in FileScan::folded_findings. true: kept.
+  bool include_vendored = false;
 };
 
 // The document mode a page was built for, from its doctype, X-UA-Compatible (meta, HTTP
@@ -45,6 +50,10 @@ struct FileScan {
   // @import, behavior:url(), <!--#include file/virtual-->, <jsp:include page>, frames and
   // iframes. Used to compute reach (which pages a shared file affects).
   std::vector<std::string> references;
+  // Set when the file is a bundled copy of a well-known library (rules/checks/vendored.h).
+  std::optional<VendoredLibrary> library;
+  // Findings inside that library dropped because EngineOptions::include_vendored is false.
+  uint32_t folded_findings = 0;
 };
 
 class Engine {

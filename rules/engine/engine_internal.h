@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rules/engine/finding.h"
+#include "rules/engine/guard.h"
 #include "rules/engine/rule.h"
 #include "scanner/decode/text_file.h"
 #include "scanner/document/document.h"
@@ -88,6 +89,7 @@ struct ScanContext {
   const scanner::Document& doc;
   const std::vector<uint8_t>& candidate;  // per rule: passed the prefilter
   std::vector<Hit>* hits;
+  JsGuardAnalyzer* guards = nullptr;  // refines JavaScript guards (AddRegionHit)
 
   bool Wants(const Entry& e) const { return candidate[e.rule] != 0; }
   bool WantsIn(const Entry& e, scanner::Language lang) const {

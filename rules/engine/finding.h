@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "rules/engine/rule.h"
@@ -35,6 +36,9 @@ struct Finding {
   scanner::Language language = scanner::Language::kHtml;
   Guard guard = Guard::kNone;
   std::string detail;           // e.g. the ProgID or CLSID named by the construct
+  // Set when this finding costs more (or less) than its rule says: an in-house ActiveX
+  // control named by a generic rule is large. Readers use effort.value_or(rule->effort).
+  std::optional<Effort> effort;
 
   // Set after the scan, by the run (not the engine):
   // A stable identity that survives edits elsewhere in the file and line moves: a hash of

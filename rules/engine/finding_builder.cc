@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "rules/checks/activex_table.h"
 #include "rules/engine/engine_internal.h"
 #include "rules/engine/text_util.h"
 
@@ -158,6 +159,9 @@ void AddRegionHit(const ScanContext& ctx, const Entry& e, const scanner::Region&
   hit.match = std::move(match);
   hit.arg = std::move(arg);
   hit.language = region.language;
+  if (guard != Guard::kNone && region.language == scanner::Language::kJs && ctx.guards) {
+    guard = ctx.guards->Classify(region, begin);
+  }
   hit.guard = guard;
   ctx.hits->push_back(std::move(hit));
 }
@@ -189,6 +193,7 @@ std::vector<Finding> MakeFindings(const DispatchTables& tables, const scanner::T
     f.language = hit.language;
     f.guard = hit.guard;
     f.detail = std::move(hit.arg);
+    IdentifyActiveX(&f);  // names well-known and in-house ActiveX controls
     findings.push_back(std::move(f));
   }
   return findings;

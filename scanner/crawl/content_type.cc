@@ -10,7 +10,7 @@ namespace {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
+  for (char &c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
@@ -34,10 +34,10 @@ std::string Extension(std::string_view path) {
 }
 
 constexpr std::array<std::string_view, 44> kNonCode = {
-    "gif",  "png",  "jpg",  "jpeg", "bmp",  "ico", "tif",  "tiff", "webp", "svgz", "cur",
-    "pdf",  "zip",  "lzh",  "gz",   "tgz",  "7z",   "rar", "exe",  "msi",  "cab",  "ocx",
-    "dll",  "jar",  "class", "doc", "docx", "xls",  "xlsx", "ppt", "pptx", "mp3",  "mp4",
-    "wav",  "avi",  "wmv",  "swf",  "flv",  "woff", "woff2", "ttf", "eot",  "otf",  "iso"};
+    "gif", "png", "jpg",   "jpeg", "bmp",  "ico",  "tif",   "tiff", "webp", "svgz", "cur",
+    "pdf", "zip", "lzh",   "gz",   "tgz",  "7z",   "rar",   "exe",  "msi",  "cab",  "ocx",
+    "dll", "jar", "class", "doc",  "docx", "xls",  "xlsx",  "ppt",  "pptx", "mp3",  "mp4",
+    "wav", "avi", "wmv",   "swf",  "flv",  "woff", "woff2", "ttf",  "eot",  "otf",  "iso"};
 
 }  // namespace
 
@@ -47,9 +47,8 @@ ContentType ParseContentType(std::string_view header) {
   out.media_type = Lower(Trim(header.substr(0, semi)));
   while (semi != std::string_view::npos) {
     size_t next = header.find(';', semi + 1);
-    std::string_view param = Trim(header.substr(semi + 1, next == std::string_view::npos
-                                                              ? std::string_view::npos
-                                                              : next - semi - 1));
+    std::string_view param = Trim(header.substr(
+        semi + 1, next == std::string_view::npos ? std::string_view::npos : next - semi - 1));
     semi = next;
     size_t eq = param.find('=');
     if (eq == std::string_view::npos) continue;

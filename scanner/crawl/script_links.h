@@ -1,6 +1,7 @@
-// URLs in script: string literals given to the navigation calls of JavaScript and
-// VBScript (window.open, showModalDialog, showModelessDialog, navigate, location.replace,
-// location.assign) or assigned to location / location.href. See links.h for the rules.
+// URLs in script: string literals given to the navigation calls of JavaScript
+// and VBScript (window.open, showModalDialog, showModelessDialog, navigate,
+// location.replace, location.assign) or assigned to location / location.href.
+// See links.h for the rules.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -14,8 +15,8 @@
 namespace iescan::scanner {
 
 // Appends the URLs found in a JavaScript region (`tokens` lexed from `text`).
-void JsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out);
+void JsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out);
 // The same for a VBScript region (names compared without case).
-void VbsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out);
+void VbsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out);
 
 }  // namespace iescan::scanner

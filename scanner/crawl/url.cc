@@ -1,5 +1,5 @@
-// URL parsing, normalisation and resolution. See url.h. Redaction, globs and shapes are in
-// url_policy.cc.
+// URL parsing, normalisation and resolution. See url.h. Redaction, globs and
+// shapes are in url_policy.cc.
 
 #include "scanner/crawl/url.h"
 
@@ -22,14 +22,21 @@ int HexValue(char c) {
 }
 
 bool IsUnreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
 }
 
 bool MustEscape(unsigned char c) {
   if (c <= 0x20 || c >= 0x7F) return true;
   switch (c) {
-    case '"': case '<': case '>': case '`': case '{': case '}': case '|': case '^':
+    case '"':
+    case '<':
+    case '>':
+    case '`':
+    case '{':
+    case '}':
+    case '|':
+    case '^':
     case '\\':
       return true;
     default:
@@ -37,7 +44,7 @@ bool MustEscape(unsigned char c) {
   }
 }
 
-void AppendEscape(unsigned char c, std::string* out) {
+void AppendEscape(unsigned char c, std::string *out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out->push_back('%');
   out->push_back(kHex[c >> 4]);
@@ -108,14 +115,15 @@ std::string RemoveDotSegments(std::string_view path) {
 
 std::string NormalizePath(std::string_view raw) {
   std::string path(raw);
-  for (char& c : path) {
+  for (char &c : path) {
     if (c == '\\') c = '/';
   }
   if (path.empty() || path.front() != '/') path.insert(path.begin(), '/');
   return RemoveDotSegments(NormalizeEscapes(path));
 }
 
-// Removes leading/trailing C0 controls and spaces, and every tab and newline inside.
+// Removes leading/trailing C0 controls and spaces, and every tab and newline
+// inside.
 std::string CleanReference(std::string_view text) {
   size_t begin = 0;
   size_t end = text.size();
@@ -147,8 +155,9 @@ size_t SchemeLength(std::string_view text) {
 
 bool IsSlash(char c) { return c == '/' || c == '\\'; }
 
-// Splits "path?query#fragment" into the Url's path and query (fragment dropped).
-void SetPathAndQuery(std::string_view rest, Url* url) {
+// Splits "path?query#fragment" into the Url's path and query (fragment
+// dropped).
+void SetPathAndQuery(std::string_view rest, Url *url) {
   size_t hash = rest.find('#');
   if (hash != std::string_view::npos) rest = rest.substr(0, hash);
   size_t question = rest.find('?');
@@ -158,7 +167,7 @@ void SetPathAndQuery(std::string_view rest, Url* url) {
   url->query = url->has_query ? NormalizeEscapes(rest.substr(question + 1)) : std::string();
 }
 
-Status ParseAuthority(std::string_view authority, Url* url) {
+Status ParseAuthority(std::string_view authority, Url *url) {
   size_t at = authority.rfind('@');
   if (at != std::string_view::npos) {
     url->userinfo = std::string(authority.substr(0, at));
@@ -209,7 +218,8 @@ Status ParseAuthority(std::string_view authority, Url* url) {
   return Status::Ok();
 }
 
-// Parses "//authority/path?query" (slashes may be backslashes) after the scheme.
+// Parses "//authority/path?query" (slashes may be backslashes) after the
+// scheme.
 Result<Url> ParseAfterScheme(std::string scheme, std::string_view rest) {
   Url url;
   url.scheme = std::move(scheme);
@@ -229,7 +239,7 @@ Result<Url> ParseAfterScheme(std::string scheme, std::string_view rest) {
 
 std::string LowerScheme(std::string_view text, size_t length) {
   std::string scheme(text.substr(0, length));
-  for (char& c : scheme) c = Lower(c);
+  for (char &c : scheme) c = Lower(c);
   return scheme;
 }
 
@@ -271,7 +281,7 @@ Result<Url> ParseUrl(std::string_view text) {
   return ParseAfterScheme(std::move(scheme), std::string_view(clean).substr(n + 1));
 }
 
-Result<Url> ResolveUrl(const Url& base, std::string_view reference) {
+Result<Url> ResolveUrl(const Url &base, std::string_view reference) {
   std::string ref = CleanReference(reference);
   if (ref.size() > kMaxUrlLength) return Status::Error("URL longer than 8 KiB");
   std::string_view rest = ref;

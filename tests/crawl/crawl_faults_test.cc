@@ -1,7 +1,7 @@
-// The crawler against a misbehaving server: retries, timeouts, redirects, huge bodies,
-// infinite URL spaces, robots.txt, sitemaps, charset labels, HTTP headers.
+// The crawler against a misbehaving server: retries, timeouts, redirects, huge
+// bodies, infinite URL spaces, robots.txt, sitemaps, charset labels, HTTP
+// headers.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <chrono>
@@ -17,54 +17,55 @@ using Clock = std::chrono::steady_clock;
 
 class CrawlFaults : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ASSERT_NE(server().port(), 0);
-  }
-  TestServer& server() { return TestServer::Shared(); }
-  std::string Url(const std::string& path) { return server().Url("/_faults/" + path); }
+  void SetUp() override { ASSERT_NE(server().port(), 0); }
+  TestServer &server() { return TestServer::Shared(); }
+  std::string Url(const std::string &path) { return server().Url("/_faults/" + path); }
 
   // Skipped items by origin.
-  static std::map<std::string, std::string> Skips(const app::CrawlOutcome& crawl) {
+  static std::map<std::string, std::string> Skips(const app::CrawlOutcome &crawl) {
     std::map<std::string, std::string> out;
-    for (const scanner::Skipped& s : crawl.skipped) out[s.origin] = s.reason;
+    for (const scanner::Skipped &s : crawl.skipped) out[s.origin] = s.reason;
     return out;
   }
-  static const report::FileResult* File(const app::CrawlOutcome& crawl, const std::string& url) {
-    for (const report::FileResult& f : crawl.files) {
+  static const report::FileResult *File(const app::CrawlOutcome &crawl, const std::string &url) {
+    for (const report::FileResult &f : crawl.files) {
       if (f.origin.display == url) return &f;
     }
     return nullptr;
   }
-  static std::vector<std::string> Findings(const report::FileResult& file) {
+  static std::vector<std::string> Findings(const report::FileResult &file) {
     std::vector<std::string> out;
-    for (const rules::Finding& f : file.findings) {
+    for (const rules::Finding &f : file.findings) {
       out.push_back(std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + " " +
                     f.rule->id);
     }
     return out;
   }
-  int Count(const std::string& path) {
+  int Count(const std::string &path) {
     int n = 0;
-    for (const TestServer::Request& r : server().Requests()) n += r.path == path;
+    for (const TestServer::Request &r : server().Requests()) n += r.path == path;
     return n;
   }
 };
 
 TEST_F(CrawlFaults, ServerErrorIsRetriedAfterRetryAfter) {
-  // A folder of its own, so that the server's "first request fails" holds for this run.
+  // A folder of its own, so that the server's "first request fails" holds for
+  // this run.
   static int run = 0;
-  const std::string folder = "flaky/" + std::to_string(getpid()) + "-" + std::to_string(++run) + "/";
+  const std::string folder =
+      "flaky/" + std::to_string(getpid()) + "-" + std::to_string(++run) + "/";
   app::CrawlOutcome crawl = CrawlAndScan({Url(folder)}, FastOptions());
-  const report::FileResult* page = File(crawl, Url(folder + "page.html"));
+  const report::FileResult *page = File(crawl, Url(folder + "page.html"));
   ASSERT_NE(page, nullptr);
   EXPECT_EQ(Findings(*page), std::vector<std::string>{"6:9 dom.document-all"});
   EXPECT_TRUE(Skips(crawl).empty());
   std::vector<double> times;
-  for (const TestServer::Request& r : server().Requests()) {
+  for (const TestServer::Request &r : server().Requests()) {
     if (r.path == "/_faults/" + folder + "page.html") times.push_back(r.time);
   }
   ASSERT_EQ(times.size(), 2u);
-  EXPECT_GE(times[1] - times[0], 0.95);  // Retry-After: 1 beats the 50 ms backoff
+  EXPECT_GE(times[1] - times[0],
+            0.95);  // Retry-After: 1 beats the 50 ms backoff
 }
 
 TEST_F(CrawlFaults, SlowResponseTimesOutAndIsSkippedWhileTheCrawlGoesOn) {
@@ -82,10 +83,10 @@ TEST_F(CrawlFaults, SlowResponseTimesOutAndIsSkippedWhileTheCrawlGoesOn) {
 
 TEST_F(CrawlFaults, RedirectLoopIsRecorded) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("loop/")}, FastOptions());
-  EXPECT_EQ(Skips(crawl), (std::map<std::string, std::string>{
-                              {Url("loop/a.html"), "redirect loop: " + Url("loop/a.html") +
-                                                       " -> " + Url("loop/b.html") + " -> " +
-                                                       Url("loop/a.html")}}));
+  EXPECT_EQ(Skips(crawl),
+            (std::map<std::string, std::string>{
+                {Url("loop/a.html"), "redirect loop: " + Url("loop/a.html") + " -> " +
+                                         Url("loop/b.html") + " -> " + Url("loop/a.html")}}));
   EXPECT_EQ(Count("/_faults/loop/a.html"), 1);
   EXPECT_EQ(Count("/_faults/loop/b.html"), 1);
 }
@@ -103,7 +104,7 @@ TEST_F(CrawlFaults, RedirectToAnotherHostIsNotFollowed) {
 
 TEST_F(CrawlFaults, RedirectInsideTheScopeIsFollowed) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("moved/")}, FastOptions());
-  const report::FileResult* page = File(crawl, Url("moved/new.html"));
+  const report::FileResult *page = File(crawl, Url("moved/new.html"));
   ASSERT_NE(page, nullptr);
   EXPECT_EQ(Findings(*page), std::vector<std::string>{"6:8 events.attach-event"});
   EXPECT_EQ(File(crawl, Url("moved/old.html")), nullptr);
@@ -117,8 +118,8 @@ TEST_F(CrawlFaults, HugeResponsesAreCutAtMaxBytes) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("big/")}, options);
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(10));
   const std::string reason = "larger than --max-bytes (1 MiB): transfer stopped";
-  EXPECT_EQ(Skips(crawl), (std::map<std::string, std::string>{
-                              {Url("big/big.html"), reason}, {Url("big/stream.html"), reason}}));
+  EXPECT_EQ(Skips(crawl), (std::map<std::string, std::string>{{Url("big/big.html"), reason},
+                                                              {Url("big/stream.html"), reason}}));
   EXPECT_NE(File(crawl, Url("big/small.html")), nullptr);
   EXPECT_LT(crawl.summary.bytes, 4u << 20);  // never the 100 MB on offer
 }
@@ -128,7 +129,7 @@ TEST_F(CrawlFaults, CalendarTrapIsCappedPerPattern) {
   options.max_per_pattern = 10;
   app::CrawlOutcome crawl = CrawlAndScan({Url("calendar/")}, options);
   int months = 0;
-  for (const report::FileResult& f : crawl.files) {
+  for (const report::FileResult &f : crawl.files) {
     months += f.origin.display.find("cal.html?month=") != std::string::npos;
   }
   EXPECT_EQ(months, 10);
@@ -149,8 +150,9 @@ TEST_F(CrawlFaults, SessionIdsInPathsAreFetchedOnceAndRedacted) {
 TEST_F(CrawlFaults, RobotsTxtIsHonouredUnlessIgnored) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("robots-blocked/")}, FastOptions());
   EXPECT_TRUE(crawl.files.empty());
-  EXPECT_EQ(Skips(crawl), (std::map<std::string, std::string>{
-                              {Url("robots-blocked/"), "disallowed by robots.txt"}}));
+  EXPECT_EQ(
+      Skips(crawl),
+      (std::map<std::string, std::string>{{Url("robots-blocked/"), "disallowed by robots.txt"}}));
   scanner::CrawlOptions options = FastOptions();
   options.robots = false;
   app::CrawlOutcome ignored = CrawlAndScan({Url("robots-blocked/")}, options);
@@ -160,22 +162,23 @@ TEST_F(CrawlFaults, RobotsTxtIsHonouredUnlessIgnored) {
 
 TEST_F(CrawlFaults, SitemapLeadsToUnlinkedPages) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("mapped/")}, FastOptions());
-  const report::FileResult* orphan = File(crawl, Url("mapped/orphan.html"));
+  const report::FileResult *orphan = File(crawl, Url("mapped/orphan.html"));
   ASSERT_NE(orphan, nullptr);
   EXPECT_EQ(Findings(*orphan), std::vector<std::string>{"6:9 events.window-event"});
-  EXPECT_EQ(File(crawl, Url("mapped/sitemap.xml")), nullptr);  // read, not scanned
+  EXPECT_EQ(File(crawl, Url("mapped/sitemap.xml")),
+            nullptr);  // read, not scanned
 }
 
 TEST_F(CrawlFaults, MetaCharsetWinsOverAWrongHeaderAndAHeaderAloneIsUsed) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("charset/")}, FastOptions());
-  const report::FileResult* meta = File(crawl, Url("charset/meta.html"));
-  const report::FileResult* header = File(crawl, Url("charset/header.html"));
+  const report::FileResult *meta = File(crawl, Url("charset/meta.html"));
+  const report::FileResult *header = File(crawl, Url("charset/header.html"));
   ASSERT_NE(meta, nullptr);
   ASSERT_NE(header, nullptr);
   EXPECT_EQ(meta->encoding, "Shift_JIS");
   EXPECT_EQ(meta->encoding_source, "meta");
-  // The column counts characters of the Shift_JIS text: 一覧表 are three, and the 0x5C
-  // byte of 表 does not escape the quote.
+  // The column counts characters of the Shift_JIS text: 一覧表 are three, and
+  // the 0x5C byte of 表 does not escape the quote.
   EXPECT_EQ(Findings(*meta), std::vector<std::string>{"7:24 dom.document-all"});
   EXPECT_EQ(header->encoding, "Shift_JIS");
   EXPECT_EQ(header->encoding_source, "http-header");
@@ -196,7 +199,7 @@ TEST_F(CrawlFaults, MaxPagesStopsTheCrawlAndSaysSo) {
   EXPECT_FALSE(crawl.summary.complete);
   EXPECT_EQ(crawl.summary.stop_reason, "--max-pages (3) reached");
   bool reported = false;
-  for (const scanner::Skipped& s : crawl.skipped) {
+  for (const scanner::Skipped &s : crawl.skipped) {
     reported |= s.origin == server().Url("/juminhyo/") &&
                 s.reason.rfind("crawl stopped early: --max-pages (3) reached; ", 0) == 0;
   }
@@ -222,9 +225,9 @@ TEST_F(CrawlFaults, DelaySpacesRequestsToAHost) {
 TEST_F(CrawlFaults, ProgressReports) {
   std::vector<scanner::CrawlProgress> seen;
   rules::Engine engine(Catalog(), rules::EngineOptions{});
-  Result<app::CrawlOutcome> crawl = app::RunCrawl(
-      engine, {server().Url("/shisetsu-yoyaku/")}, FastOptions(), 1,
-      [&](const scanner::CrawlProgress& p) { seen.push_back(p); });
+  Result<app::CrawlOutcome> crawl =
+      app::RunCrawl(engine, {server().Url("/shisetsu-yoyaku/")}, FastOptions(), 1,
+                    [&](const scanner::CrawlProgress &p) { seen.push_back(p); });
   ASSERT_TRUE(crawl.ok());
   ASSERT_FALSE(seen.empty());
   EXPECT_TRUE(seen.back().done);
@@ -240,7 +243,37 @@ TEST_F(CrawlFaults, ProgressReports) {
   p.elapsed_seconds = 4;
   p.done = true;
   app::TerminalProgress(line)(p);
-  EXPECT_EQ(line.str(), "\r\033[Kcrawl: 12 fetched, 30 queued, 4 in flight, 1 errors, 3.0 pages/s\n");
+  EXPECT_EQ(line.str(),
+            "\r\033[Kcrawl: 12 fetched, 30 queued, 4 in flight, 1 "
+            "errors, 3.0 pages/s\n");
+}
+
+TEST_F(CrawlFaults, TimeBudgetStopsTheCrawlAndSaysSo) {
+  scanner::CrawlOptions options = FastOptions();
+  options.time_budget_ms = 1500;
+  Clock::time_point start = Clock::now();
+  app::CrawlOutcome crawl = CrawlAndScan({Url("slow/")}, options);
+  EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(2500));
+  EXPECT_FALSE(crawl.summary.complete);
+  EXPECT_EQ(crawl.summary.stop_reason, "the time budget (1500 ms) ran out");
+  EXPECT_EQ(Skips(crawl),
+            (std::map<std::string, std::string>{
+                {Url("slow/"), "crawl stopped early: the time budget (1500 ms) ran out; 0 "
+                               "queued URL(s) were not fetched"},
+                {Url("slow/slow.html"), "not finished when the time budget ran out"}}));
+  EXPECT_NE(File(crawl, Url("slow/fast.html")), nullptr);
+}
+
+TEST_F(CrawlFaults, ProxyCarriesEveryRequest) {
+  // The test server doubles as the proxy: it answers absolute-form requests for a host
+  // that does not exist, which proves the requests went through it.
+  scanner::CrawlOptions options = FastOptions();
+  options.proxy = server().Url("");
+  app::CrawlOutcome crawl = CrawlAndScan({"http://proxied.invalid/_faults/xua/page.html"}, options);
+  ASSERT_EQ(crawl.files.size(), 1u);
+  EXPECT_EQ(crawl.files[0].origin.display, "http://proxied.invalid/_faults/xua/page.html");
+  EXPECT_EQ(Count("http://proxied.invalid/_faults/xua/page.html"), 1);
+  EXPECT_EQ(Count("http://proxied.invalid/robots.txt"), 1);
 }
 
 TEST_F(CrawlFaults, SeedsMustBeHttpUrlsWithoutCredentials) {
@@ -252,7 +285,8 @@ TEST_F(CrawlFaults, SeedsMustBeHttpUrlsWithoutCredentials) {
       app::RunCrawl(engine, {"http://kanri:hunter2@127.0.0.1:1/"}, FastOptions(), 1);
   ASSERT_FALSE(creds.ok());
   EXPECT_EQ(creds.status().message(),
-            "http://127.0.0.1:1/: credentials do not belong in the URL; give them in the "
+            "http://127.0.0.1:1/: credentials do not "
+            "belong in the URL; give them in the "
             "environment or a netrc file");
   scanner::CrawlOptions options = FastOptions();
   options.auth = "kerberos";

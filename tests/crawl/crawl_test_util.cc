@@ -1,6 +1,7 @@
 #include "tests/crawl/crawl_test_util.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -15,14 +16,12 @@
 #include <sstream>
 #include <thread>
 
-#include <gtest/gtest.h>
-
 namespace iescan::testing {
 namespace {
 
-// Stops the shared server when the test program ends normally; PR_SET_PDEATHSIG covers a
-// crash, and the server's own --lifetime covers everything else.
-TestServer* g_server = nullptr;
+// Stops the shared server when the test program ends normally; PR_SET_PDEATHSIG
+// covers a crash, and the server's own --lifetime covers everything else.
+TestServer *g_server = nullptr;
 
 class ServerEnvironment : public ::testing::Environment {
  public:
@@ -31,11 +30,11 @@ class ServerEnvironment : public ::testing::Environment {
   }
 };
 
-const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
+const auto *const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
 
 }  // namespace
 
-TestServer& TestServer::Shared() {
+TestServer &TestServer::Shared() {
   if (g_server == nullptr) {
     g_server = new TestServer();
     g_server->Start();
@@ -45,7 +44,7 @@ TestServer& TestServer::Shared() {
 
 void TestServer::Start() {
   char dir_template[] = "/tmp/iescan-crawl-XXXXXX";
-  char* made = mkdtemp(dir_template);
+  char *made = mkdtemp(dir_template);
   if (made == nullptr) {
     ADD_FAILURE() << "mkdtemp failed";
     return;
@@ -69,7 +68,7 @@ void TestServer::Start() {
     close(out[1]);
     setenv("IESCAN_TEST_AUTH_PASSWORD", kAuthPassword, 1);
     execlp("python3", "python3", script.c_str(), "--root", root.c_str(), "--log", log_.c_str(),
-           "--lifetime", "300", static_cast<char*>(nullptr));
+           "--lifetime", "300", static_cast<char *>(nullptr));
     _exit(127);
   }
   close(out[1]);
@@ -117,7 +116,7 @@ void TestServer::Stop() {
 
 TestServer::~TestServer() { Stop(); }
 
-std::string TestServer::Url(const std::string& path) const {
+std::string TestServer::Url(const std::string &path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }
 
@@ -134,8 +133,8 @@ std::vector<TestServer::Request> TestServer::Requests() const {
   return out;
 }
 
-const rules::Catalog& Catalog() {
-  static const rules::Catalog* catalog = [] {
+const rules::Catalog &Catalog() {
+  static const rules::Catalog *catalog = [] {
     Result<rules::Catalog> c = rules::Catalog::Builtin();
     if (!c.ok()) {
       ADD_FAILURE() << c.status().message();
@@ -146,8 +145,8 @@ const rules::Catalog& Catalog() {
   return *catalog;
 }
 
-app::CrawlOutcome CrawlAndScan(const std::vector<std::string>& seeds,
-                               const scanner::CrawlOptions& options) {
+app::CrawlOutcome CrawlAndScan(const std::vector<std::string> &seeds,
+                               const scanner::CrawlOptions &options) {
   rules::Engine engine(Catalog(), rules::EngineOptions{});
   Result<app::CrawlOutcome> outcome = app::RunCrawl(engine, seeds, options, 2);
   EXPECT_TRUE(outcome.ok()) << outcome.status().message();
@@ -166,7 +165,7 @@ scanner::CrawlOptions FastOptions() {
 
 TempDir::TempDir() {
   char dir_template[] = "/tmp/iescan-crawl-test-XXXXXX";
-  char* made = mkdtemp(dir_template);
+  char *made = mkdtemp(dir_template);
   path_ = made == nullptr ? std::string() : std::string(made);
 }
 
@@ -175,7 +174,7 @@ TempDir::~TempDir() {
   if (!path_.empty()) std::filesystem::remove_all(path_, ec);
 }
 
-std::string ReadFileText(const std::string& path) {
+std::string ReadFileText(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();

@@ -1,4 +1,5 @@
-// Link discovery from markup, CSS and script, through the scanner's own Document.
+// Link discovery from markup, CSS and script, through the scanner's own
+// Document.
 #include "scanner/crawl/links.h"
 
 #include <gtest/gtest.h>
@@ -11,7 +12,7 @@
 namespace iescan::scanner {
 namespace {
 
-PageLinks LinksOf(const std::string& text, KindInfo kind, LinkOptions options = {}) {
+PageLinks LinksOf(const std::string &text, KindInfo kind, LinkOptions options = {}) {
   Blob blob;
   blob.origin.display = "test";
   blob.bytes = text;
@@ -36,16 +37,18 @@ TEST(Links, HtmlElements) {
       "</head>\n"
       "<body><a href=\"list.asp?x=1&amp;y=2\">l</a> <a href=\"#top\">t</a>\n"
       "<a href=\"js/a.js\">again</a> <map><area href=\"map.htm\"></map>\n"
-      "<iframe src=\"frame.htm\"></iframe><object data=\"movie.htm\"></object>\n"
+      "<iframe src=\"frame.htm\"></iframe><object "
+      "data=\"movie.htm\"></object>\n"
       "<embed src=\"e.svg\"><xml id=\"d\" src=\"data.xml\"></xml>\n"
-      "<form action=\"search.asp\"></form><form method=\"post\" action=\"save.asp\"></form>\n"
+      "<form action=\"search.asp\"></form><form method=\"post\" "
+      "action=\"save.asp\"></form>\n"
       "<img src=\"no.gif\">\n"
       "</body></html>\n";
   PageLinks links = LinksOf(page, Html());
   EXPECT_EQ(links.base, "http://h/app/");
-  EXPECT_EQ(links.links, (std::vector<std::string>{"next.asp", "css/a.css", "js/a.js",
-                                                   "list.asp?x=1&y=2", "map.htm", "frame.htm",
-                                                   "movie.htm", "e.svg", "data.xml"}));
+  EXPECT_EQ(links.links,
+            (std::vector<std::string>{"next.asp", "css/a.css", "js/a.js", "list.asp?x=1&y=2",
+                                      "map.htm", "frame.htm", "movie.htm", "e.svg", "data.xml"}));
   PageLinks with_forms = LinksOf(page, Html(), LinkOptions{true});
   EXPECT_EQ(with_forms.links.back(), "search.asp");
   EXPECT_EQ(with_forms.links.size(), links.links.size() + 1);
@@ -56,7 +59,8 @@ TEST(Links, FramesAndElementsInsideConditionalComments) {
       "<html><head>\n"
       "<!--[if lt IE 8]><script src=\"js/ie7.js\"></script><![endif]-->\n"
       "</head>\n"
-      "<frameset cols=\"180,*\"><frame src=\"menu.asp\"><frame src=\"main.asp\"></frameset>\n"
+      "<frameset cols=\"180,*\"><frame src=\"menu.asp\"><frame "
+      "src=\"main.asp\"></frameset>\n"
       "</html>\n";
   std::vector<std::string> links = LinksOf(page, Html()).links;
   std::sort(links.begin(), links.end());
@@ -77,13 +81,13 @@ TEST(Links, CssUrlsImportsAndBehaviors) {
   const std::string sheet =
       "@import \"base.css\";\n"
       "@import url(print.css) print;\n"
-      ".cal { behavior: url(../htc/calendar.htc); background: url('img/bg.gif'); }\n"
+      ".cal { behavior: url(../htc/calendar.htc); "
+      "background: url('img/bg.gif'); }\n"
       "/* url(commented.css) */\n"
       ".x { behavior:url(\"hover.htc\") }\n";
   PageLinks links = LinksOf(sheet, {FileKind::kCss, ServerDialect::kNone});
-  EXPECT_EQ(links.links, (std::vector<std::string>{"base.css", "print.css",
-                                                   "../htc/calendar.htc", "img/bg.gif",
-                                                   "hover.htc"}));
+  EXPECT_EQ(links.links, (std::vector<std::string>{"base.css", "print.css", "../htc/calendar.htc",
+                                                   "img/bg.gif", "hover.htc"}));
   PageLinks inline_style = LinksOf(
       "<div style=\"behavior:url(#default#VML) url(x.htc)\"></div>\n"
       "<style>td { behavior: url(td.htc) }</style>\n",
@@ -97,7 +101,8 @@ TEST(Links, ScriptNavigationLiterals) {
       "open('popup.htm');\n"
       "xhr.open(\"GET\", \"api/data\");\n"
       "document.open();\n"
-      "var r = window.showModalDialog(\"dlg/select.asp\", args, \"dialogWidth:300px\");\n"
+      "var r = window.showModalDialog(\"dlg/select.asp\", args, "
+      "\"dialogWidth:300px\");\n"
       "showModelessDialog('dlg/help.htm');\n"
       "top.location.href = \"logout.asp\";\n"
       "location = 'home.asp';\n"
@@ -108,9 +113,9 @@ TEST(Links, ScriptNavigationLiterals) {
       "if (location == \"x.asp\") {}\n"
       "// window.open('commented.asp');\n";
   PageLinks links = LinksOf(script, {FileKind::kJs, ServerDialect::kNone});
-  EXPECT_EQ(links.links, (std::vector<std::string>{
-                             "detail.asp", "popup.htm", "dlg/select.asp", "dlg/help.htm",
-                             "logout.asp", "home.asp", "moved.asp", "nav.asp", "edit.asp"}));
+  EXPECT_EQ(links.links, (std::vector<std::string>{"detail.asp", "popup.htm", "dlg/select.asp",
+                                                   "dlg/help.htm", "logout.asp", "home.asp",
+                                                   "moved.asp", "nav.asp", "edit.asp"}));
 }
 
 TEST(Links, VbscriptNavigationIsCaseInsensitive) {
@@ -143,9 +148,9 @@ TEST(Links, SitemapLocations) {
       "<url><loc>http://h/a.asp?x=1&amp;y=2</loc></url>\n"
       "<url><loc><![CDATA[http://h/b.asp]]></loc></url>\n"
       "<url><loc>http://h/c.asp</loc></url>\n</urlset>\n";
-  EXPECT_EQ(SitemapLocations(xml, 10),
-            (std::vector<std::string>{"http://h/a.asp?x=1&y=2", "http://h/b.asp",
-                                      "http://h/c.asp"}));
+  EXPECT_EQ(
+      SitemapLocations(xml, 10),
+      (std::vector<std::string>{"http://h/a.asp?x=1&y=2", "http://h/b.asp", "http://h/c.asp"}));
   EXPECT_EQ(SitemapLocations(xml, 1).size(), 1u);
 }
 

@@ -34,7 +34,8 @@ TEST(SavePath, KeepsNamesAndKindsForAnOfflineRescan) {
 }
 
 TEST(SavePath, NeverLeavesTheDirectory) {
-  // "..%2F" is not a dot segment; decoded, its '/' becomes '_' and its leading dot too.
+  // "..%2F" is not a dot segment; decoded, its '/' becomes '_' and its leading
+  // dot too.
   EXPECT_EQ(PathOf("http://h/..%2F..%2Fetc/passwd", kHtml), "h_80/_._.._etc/passwd.html");
   EXPECT_EQ(PathOf("http://h/%2e%2e/%2e%2e/x.htm", kHtml), "h_80/x.htm");
   EXPECT_EQ(PathOf("http://h/.htaccess", kHtml), "h_80/_htaccess.html");
@@ -48,7 +49,7 @@ TEST(SavePath, NeverLeavesTheDirectory) {
   for (int i = 0; i < 60; ++i) deep += "/dir" + std::to_string(i);
   std::string hashed = PathOf("http://h" + deep + "/x.htm", kHtml);
   EXPECT_EQ(hashed.rfind("h_80/_long/", 0), 0u);
-  for (const std::string& p : {long_name, hashed}) {
+  for (const std::string &p : {long_name, hashed}) {
     EXPECT_EQ(p.find(".."), std::string::npos) << p;
     EXPECT_NE(p.front(), '/');
   }

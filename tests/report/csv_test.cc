@@ -99,8 +99,8 @@ TEST(CsvTest, FormulasAreNeutralisedAndLineBreaksQuoted) {
   const auto records = Parse(csv.substr(3));
   ASSERT_EQ(records.size(), 8u);
   for (const auto& r : records) ASSERT_EQ(r.size(), 12u);
-  EXPECT_EQ(records[1][0], "'=cmd|'-c calc'!A0");         // app
-  EXPECT_EQ(records[1][1], "'=cmd|'-c calc'!A0/a.htm");   // path
+  EXPECT_EQ(records[1][0], "'=cmd|'-c calc'!A0");        // app
+  EXPECT_EQ(records[1][1], "'=cmd|'-c calc'!A0/a.htm");  // path
   EXPECT_EQ(records[1][11], "'=HYPERLINK(\"http://evil\",\"x\")");
   EXPECT_EQ(records[2][11], "'+1+1");
   EXPECT_EQ(records[3][11], "'-2");

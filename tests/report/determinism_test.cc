@@ -15,9 +15,8 @@
 namespace iescan::report {
 namespace {
 
-constexpr Format kFormats[] = {Format::kText,  Format::kJson,     Format::kSarif,
-                               Format::kJunit, Format::kCsv,      Format::kMarkdown,
-                               Format::kSiteList};
+constexpr Format kFormats[] = {Format::kText, Format::kJson,     Format::kSarif,   Format::kJunit,
+                               Format::kCsv,  Format::kMarkdown, Format::kSiteList};
 
 PlanOptions OrgOptions() {
   PlanOptions options;

@@ -8,8 +8,8 @@ namespace {
 
 TEST(EscapeTest, ValidUtf8ReplacesEachInvalidByte) {
   EXPECT_EQ(ValidUtf8("勤怠 ok"), "勤怠 ok");
-  EXPECT_EQ(ValidUtf8("a\x82\xa0z"), "a\xEF\xBF\xBD\xEF\xBF\xBDz");  // Shift_JIS bytes
-  EXPECT_EQ(ValidUtf8("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");      // overlong '/'
+  EXPECT_EQ(ValidUtf8("a\x82\xa0z"), "a\xEF\xBF\xBD\xEF\xBF\xBDz");              // Shift_JIS bytes
+  EXPECT_EQ(ValidUtf8("\xc0\xaf"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong '/'
   EXPECT_EQ(ValidUtf8("\xed\xa0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   EXPECT_EQ(ValidUtf8("\xe5\x8b"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // truncated at the end
 }
@@ -18,7 +18,7 @@ TEST(EscapeTest, XmlSafeDropsCharactersXmlForbids) {
   EXPECT_EQ(XmlSafe("a\tb\nc\rd"), "a\tb\nc\rd");
   EXPECT_EQ(XmlSafe(std::string("x\0y\x1b", 4)), "x\xEF\xBF\xBDy\xEF\xBF\xBD");
   EXPECT_EQ(XmlSafe("\xEF\xBF\xBE"), "\xEF\xBF\xBD");  // U+FFFE
-  EXPECT_EQ(XmlSafe("<&>\""), "<&>\"");                 // markup is the writer's job
+  EXPECT_EQ(XmlSafe("<&>\""), "<&>\"");                // markup is the writer's job
 }
 
 TEST(EscapeTest, XmlCommentsNeverHoldDoubleDash) {
@@ -45,8 +45,7 @@ TEST(EscapeTest, CsvCellsQuoteAndNeutraliseFormulas) {
 }
 
 TEST(EscapeTest, MarkdownTextCannotInjectHtmlOrMarkup) {
-  EXPECT_EQ(MarkdownText("<script>alert(1)</script>"),
-            "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(MarkdownText("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
   EXPECT_EQ(MarkdownText("a | b"), "a \\| b");
   EXPECT_EQ(MarkdownText("*x* _y_ `z` [l](u) ~s~ !i @team #12 \\"),
             "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\!i \\@team \\#12 \\\\");

@@ -11,17 +11,15 @@
 namespace iescan::report {
 namespace {
 
-TEST(FingerprintTest, Fnv1aOfTheFieldsSeparatedByNul) {
-  // FNV-1a 64 of "\0\0\0" "0", and of a real finding's fields.
-  EXPECT_EQ(Fingerprint("", "", "", 0), "4d25467f9dcdc265");
+TEST(FingerprintTest, Fnv1aOfTheFieldsSeparatedByNulThenTheOccurrence) {
+  // FNV-1a 64 of "\0\0", and of a real finding's fields.
+  EXPECT_EQ(Fingerprint("", "", "", 0), "08328807b4eb6fed:0");
   EXPECT_EQ(Fingerprint("events.attach-event", "kintai/js/common.js",
                         "el.attachEvent(\"onclick\", go);", 0),
-            "e9f44f882f9be9a0");
+            "1033a168312318f0:0");
   EXPECT_EQ(Fingerprint("dom.document-all", "勤怠管理/勤怠入力.htm",
-                        "var f = document.all[\"勤務時間\"];", 0),
-            "7708b6e561b28ee3");
-  EXPECT_NE(Fingerprint("dom.document-all", "a.htm", "x", 0),
-            Fingerprint("dom.document-all", "a.htm", "x", 1));
+                        "var f = document.all[\"勤務時間\"];", 3),
+            "51f1292d01f866db:3");
 }
 
 TEST(FingerprintTest, SnippetWhitespaceIsNormalised) {
@@ -35,10 +33,24 @@ TEST(FingerprintTest, PlanFingerprintsUseTheRootRelativePath) {
   const Plan plan = BuildPlan(testing::OrgScan(), PlanOptions{});
   for (const PlanFinding& f : plan.findings) {
     if (f.path != "intranet/kintai/js/common.js" || f.line != 10) continue;
-    EXPECT_EQ(f.fingerprint, "e9f44f882f9be9a0");
+    EXPECT_EQ(f.fingerprint, "1033a168312318f0:0");
     return;
   }
   ADD_FAILURE() << "attachEvent finding not found";
+}
+
+TEST(FingerprintTest, FingerprintsAssignedByTheRunAreKept) {
+  ScanResult scan = testing::OrgScan();
+  scan.files[1].findings[0].fingerprint = "0123456789abcdef:7";  // kintai/js/common.js:10
+  const Plan plan = BuildPlan(scan, PlanOptions{});
+  for (const PlanFinding& f : plan.findings) {
+    if (f.path != "intranet/kintai/js/common.js") continue;
+    EXPECT_EQ(f.fingerprint, f.line == 10 ? "0123456789abcdef:7"
+                                          : Fingerprint("dom.document-all", "kintai/js/common.js",
+                                                        "var x = document.all ? document.all[id] "
+                                                        ": null;",
+                                                        0));
+  }
 }
 
 TEST(FingerprintTest, StableWhenLinesMoveAndIndentationChanges) {

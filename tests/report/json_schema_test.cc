@@ -90,6 +90,35 @@ TEST(JsonSchemaTest, ReportsValidate) {
   EXPECT_EQ(Validate(schema, Report(urls)), std::vector<std::string>{});
 }
 
+TEST(JsonSchemaTest, DocumentedExampleValidates) {
+  // The example in docs/json-output.md is kept in sync with the schema.
+  std::ifstream in(IESCAN_SOURCE_DIR "/docs/json-output.md");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string doc = buffer.str();
+  const size_t heading = doc.find("A scan of two apps");
+  ASSERT_NE(heading, std::string::npos);
+  const size_t start = doc.find("```json\n", heading);
+  ASSERT_NE(start, std::string::npos);
+  const size_t end = doc.find("\n```", start + 8);
+  ASSERT_NE(end, std::string::npos);
+  const Json example = Json::parse(doc.substr(start + 8, end - start - 8), nullptr, false);
+  ASSERT_FALSE(example.is_discarded());
+  EXPECT_EQ(Validate(LoadSchema(), example), std::vector<std::string>{});
+  // It shows every key the writer emits.
+  const Json real = Report(sample::SampleScan());
+  for (const std::string section :
+       {"apps", "migration_order", "files", "findings", "skipped", "rules"}) {
+    SCOPED_TRACE(section);
+    ASSERT_FALSE(example[section].empty());
+    std::vector<std::string> shown;
+    std::vector<std::string> written;
+    for (const auto& item : example[section][0].items()) shown.push_back(item.key());
+    for (const auto& item : real[section][0].items()) written.push_back(item.key());
+    EXPECT_EQ(shown, written);
+  }
+}
+
 TEST(JsonSchemaTest, ValidatorRejectsBrokenReports) {
   const Json schema = LoadSchema();
   const Json good = Report(sample::SampleScan());

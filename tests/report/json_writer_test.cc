@@ -29,9 +29,9 @@ TEST(JsonWriterTest, TopLevelKeysInDocumentedOrder) {
   const Json doc = SampleJson();
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"schema", "tool", "roots", "complete", "summary",
-                                            "apps", "migration_order", "files", "findings",
-                                            "skipped", "rules"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"schema", "tool", "roots", "complete", "summary", "apps",
+                                      "migration_order", "files", "findings", "skipped", "rules"}));
 }
 
 TEST(JsonWriterTest, DocumentStartsWithHeaderBytes) {
@@ -115,7 +115,7 @@ TEST(JsonWriterTest, Summary) {
     "by_category": {"activex": 1, "css": 1, "dom": 3, "events": 2, "markup": 1},
     "by_priority": {"P1": 3, "P2": 1, "P3": 3, "P4": 1},
     "by_status": {"ready": 1, "minor-fixes": 1, "migration-needed": 0, "blocked": 1},
-    "effort_hours": 25.4})j");
+    "effort_hours": 26.4})j");
   EXPECT_EQ(SampleJson()["summary"], expected);
 }
 
@@ -131,8 +131,8 @@ TEST(JsonWriterTest, Apps) {
     {"name": "hr", "files": 2, "skipped": 1, "findings": 5,
      "by_severity": {"blocker": 2, "high": 2, "medium": 0, "low": 1},
      "owner": "", "users": null, "urls": [], "pages": 1, "lines": 80, "status": "blocked",
-     "status_label": "Blocked: needs IE mode", "readiness_score": 20, "effort_hours": 19.0,
-     "complexity": 1.08, "by_priority": {"P1": 2, "P2": 0, "P3": 2, "P4": 1},
+     "status_label": "Blocked: needs IE mode", "readiness_score": 20, "effort_hours": 19.7,
+     "complexity": 1.12, "by_priority": {"P1": 2, "P2": 0, "P3": 2, "P4": 1},
      "top_blockers": [
        {"rule_id": "activex.activex-object", "title": "new ActiveXObject(...)", "count": 1,
         "priority": "P1", "score": 100.0},
@@ -148,8 +148,8 @@ TEST(JsonWriterTest, Apps) {
     {"name": "勤怠管理", "files": 2, "skipped": 1, "findings": 3,
      "by_severity": {"blocker": 1, "high": 1, "medium": 1, "low": 0},
      "owner": "", "users": null, "urls": [], "pages": 1, "lines": 135,
-     "status": "minor-fixes", "status_label": "Minor fixes", "readiness_score": 52,
-     "effort_hours": 6.4, "complexity": 1.07,
+     "status": "minor-fixes", "status_label": "Minor fixes", "readiness_score": 68,
+     "effort_hours": 6.7, "complexity": 1.11,
      "by_priority": {"P1": 1, "P2": 1, "P3": 1, "P4": 0},
      "top_blockers": [
        {"rule_id": "events.attach-event", "title": "attachEvent / detachEvent", "count": 1,
@@ -168,9 +168,9 @@ TEST(JsonWriterTest, MigrationOrder) {
     {"rank": 1, "app": "apps", "status": "ready", "action": "switch", "value": 1.0,
      "value_basis": "pages", "effort_hours": 0.0},
     {"rank": 2, "app": "勤怠管理", "status": "minor-fixes", "action": "fix", "value": 1.0,
-     "value_basis": "pages", "effort_hours": 6.4},
+     "value_basis": "pages", "effort_hours": 6.7},
     {"rank": 3, "app": "hr", "status": "blocked", "action": "ie-mode-now", "value": 1.0,
-     "value_basis": "pages", "effort_hours": 19.0}])j"));
+     "value_basis": "pages", "effort_hours": 19.7}])j"));
 }
 
 TEST(JsonWriterTest, Files) {

@@ -40,9 +40,11 @@ TEST(JunitTest, SuitesPerAppWithCounts) {
   ASSERT_FALSE(nodes.empty());
   EXPECT_EQ(nodes[0].path, "testsuites");
   EXPECT_EQ(nodes[0].attributes,
-            (std::vector<std::pair<std::string, std::string>>{
-                {"name", "iescan"}, {"tests", "9"}, {"failures", "7"}, {"errors", "0"},
-                {"skipped", "0"}}));
+            (std::vector<std::pair<std::string, std::string>>{{"name", "iescan"},
+                                                              {"tests", "9"},
+                                                              {"failures", "7"},
+                                                              {"errors", "0"},
+                                                              {"skipped", "0"}}));
   const auto suites = WithPath(nodes, "testsuites/testsuite");
   ASSERT_EQ(suites.size(), 4u);
   const std::vector<std::string> names = {"keiri", "kintai", "portal", "soumu"};
@@ -72,9 +74,9 @@ TEST(JunitTest, OneCasePerFileAndRuleListingItsLines) {
             "windows.show-modal-dialog");
   EXPECT_EQ(failures[0]->Attr("type"), "blocker");
   const std::string start =
-            "\nintranet/keiri/menu.htm:10:7: blocker P1: message of windows.show-modal-dialog\n"
-            "    window.showModalDialog(\"dlg10.htm\");\n"
-            "intranet/keiri/menu.htm:20:7: ";
+      "\nintranet/keiri/menu.htm:10:7: blocker P1: message of windows.show-modal-dialog\n"
+      "    window.showModalDialog(\"dlg10.htm\");\n"
+      "intranet/keiri/menu.htm:20:7: ";
   EXPECT_EQ(failures[0]->text.substr(0, start.size()), start);
   // kintai: a.htm (expression), b.htm clean, common.js (two rules), sub/c.asp clean.
   EXPECT_EQ(cases[1]->Attr("classname"), "intranet/kintai/a.htm");
@@ -106,8 +108,7 @@ TEST(JunitTest, HostileTextStaysWellFormed) {
   testing::ScanBuilder b;
   b.File("a/<x>&\"y\".htm", scanner::FileKind::kHtml, 5)
       .Finding(testing::TestRule("dom.document-all", rules::Severity::kHigh, rules::Effort::kSmall),
-               1, 1, rules::Guard::kNone, "",
-               std::string(kSnippet, sizeof(kSnippet) - 1));
+               1, 1, rules::Guard::kNone, "", std::string(kSnippet, sizeof(kSnippet) - 1));
   b.Skipped("a/bad\x02name.htm", "reason with \"quotes\" & <tags>");
   const std::vector<XmlNode> nodes = Parsed(b.scan());
   const auto failures = WithPath(nodes, "testsuites/testsuite/testcase/failure");

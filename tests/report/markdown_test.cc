@@ -69,13 +69,13 @@ TEST(MarkdownTest, SampleSummary) {
       "## iescan: Internet Explorer migration report\n"
       "\n"
       "**5 files** scanned, 2 skipped, in 3 apps: **8 findings** (3 blocker, 3 high, 1 medium, "
-      "1 low; P1 3, P2 1, P3 3, P4 1). Estimated effort: **25.4 h**.\n"
+      "1 low; P1 3, P2 1, P3 3, P4 1). Estimated effort: **26.4 h**.\n"
       "\n"
       "| App | Status | Score | Effort (h) | P1 | Findings | Files |\n"
       "|---|---|---:|---:|---:|---:|---:|\n"
       "| apps | Ready | 100 | 0.0 | 0 | 0 | 1 |\n"
-      "| hr | Blocked: needs IE mode | 20 | 19.0 | 2 | 5 | 2 |\n"
-      "| 勤怠管理 | Minor fixes | 52 | 6.4 | 1 | 3 | 2 |\n"
+      "| hr | Blocked: needs IE mode | 20 | 19.7 | 2 | 5 | 2 |\n"
+      "| 勤怠管理 | Minor fixes | 68 | 6.7 | 1 | 3 | 2 |\n"
       "\n"
       "### Top 8 findings\n"
       "\n"
@@ -105,8 +105,8 @@ TEST(MarkdownTest, SampleSummary) {
       "### Migration order\n"
       "\n"
       "1. apps: Ready (1 page, 0.0 h)\n"
-      "2. 勤怠管理: Minor fixes (1 page, 6.4 h)\n"
-      "3. hr: **IE mode now** (1 page, 19.0 h)\n";
+      "2. 勤怠管理: Minor fixes (1 page, 6.7 h)\n"
+      "3. hr: **IE mode now** (1 page, 19.7 h)\n";
   EXPECT_EQ(Markdown(sample::SampleScan()), expected);
 }
 
@@ -134,8 +134,7 @@ TEST(MarkdownTest, ScannedTextCannotInjectHtmlOrBreakTables) {
   const rules::Rule& rule =
       testing::TestRule("dom.document-all", rules::Severity::kHigh, rules::Effort::kSmall);
   b.File("*evil*|[x](javascript:alert(1))/a`b`.htm", scanner::FileKind::kHtml, 5)
-      .Finding(rule, 2, 4, rules::Guard::kNone, "",
-               "x = '<script>alert(1)</script>' | y || `z`");
+      .Finding(rule, 2, 4, rules::Guard::kNone, "", "x = '<script>alert(1)</script>' | y || `z`");
   ScanResult scan = b.scan();
   scan.files[0].findings[0].message = "<img src=x onerror=alert(1)> & | more\nnext line";
   const std::string md = Markdown(scan);

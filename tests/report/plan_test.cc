@@ -4,6 +4,7 @@
 
 #include <string>
 #include <vector>
+
 #include "tests/report/sample_scan.h"
 
 namespace iescan::report {

@@ -84,10 +84,10 @@ TEST(PriorityTest, EveryWeightCanBeOverridden) {
 TEST(PriorityTest, RepeatedFixesCostLessEachTimeDownToAFloor) {
   // small: 1 + 0.5 + 0.25 + 0.125 + max(0.1, 0.0625)
   EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kSmall, 5, 0, kDefaults), 1.975);
-  // large: floor 0.5 -> 16 x (1 + 0.5 + 0.5)
-  EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kLarge, 3, 0, kDefaults), 32.0);
-  // medium: 4 x (1 + 0.5 + 0.25 + 7 x 0.25)
-  EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kMedium, 10, 0, kDefaults), 14.0);
+  // large: 16 x (1 + 0.5 + 0.25 + 0.2 + 0.2), the floor being 0.2
+  EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kLarge, 5, 0, kDefaults), 34.4);
+  // medium: 4 x (1 + 0.5 + 0.25 + 0.125 + 6 x 0.1)
+  EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kMedium, 10, 0, kDefaults), 9.9);
   // guarded findings come last and cost a quarter: 1 + 0.5 x 0.25 + 0.25 x 0.25
   EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kSmall, 3, 2, kDefaults), 1.1875);
   EXPECT_DOUBLE_EQ(RepeatedFixHours(Effort::kTrivial, 1, 1, kDefaults), 0.0625);
@@ -99,8 +99,8 @@ TEST(PriorityTest, RepeatedFixesCostLessEachTimeDownToAFloor) {
 TEST(PriorityTest, ComplexityFactorFromLinesFilesAndRules) {
   // 1 + 0.05 x log2(1.1) = 1.0069 -> 1.01
   EXPECT_DOUBLE_EQ(ComplexityFactor(0, 1, 1, kDefaults), 1.01);
-  // 1 + 0.1 x log2(11) + 0.05 x log2(4) + 0.02 x 10 = 1.6459 -> 1.65
-  EXPECT_DOUBLE_EQ(ComplexityFactor(10000, 30, 11, kDefaults), 1.65);
+  // 1 + 0.1 x log2(11) + 0.05 x log2(4) + 0.05 x log2(11) = 1.6189 -> 1.62
+  EXPECT_DOUBLE_EQ(ComplexityFactor(10000, 30, 11, kDefaults), 1.62);
   EXPECT_DOUBLE_EQ(ComplexityFactor(5000000, 10000, 200, kDefaults), 2.0);
   EXPECT_DOUBLE_EQ(ComplexityFactor(0, 0, 0, kDefaults), 1.0);
 }

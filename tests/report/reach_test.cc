@@ -31,14 +31,20 @@ TEST(ReachTest, RootRelativeTriesTheAppThenTheScanRoot) {
   // <jsp:include page="/common/head.jsp"/> in jinji: the app is the context root.
   EXPECT_EQ(ResolveReference("corpus/apps/jinji/shain/edit.jsp", "corpus/apps", false,
                              "/common/head.jsp"),
-            (Strings{"corpus/apps/jinji/common/head.jsp", "corpus/apps/common/head.jsp"}));
+            (Strings{"corpus/apps/jinji/common/head.jsp", "corpus/apps/common/head.jsp",
+                     "corpus/apps/jinji/shain/common/head.jsp"}));
+  // Scanning a level higher, the app directory is "apps"; the context root is found
+  // among the deeper directories.
+  EXPECT_EQ(
+      ResolveReference("corpus/apps/jinji/shain/edit.jsp", "corpus", false, "/common/head.jsp"),
+      (Strings{"corpus/apps/common/head.jsp", "corpus/common/head.jsp",
+               "corpus/apps/jinji/common/head.jsp", "corpus/apps/jinji/shain/common/head.jsp"}));
   // What is left of src="<%= ctx %>/js/jinji.js" once the server code is masked.
   EXPECT_EQ(ResolveReference("corpus/apps/jinji/index.jsp", "corpus/apps/", false,
                              "        /js/jinji.js"),
             (Strings{"corpus/apps/jinji/js/jinji.js", "corpus/apps/js/jinji.js"}));
   // A file directly in the root has no app directory.
-  EXPECT_EQ(ResolveReference("apps/index.htm", "apps", false, "/menu.js"),
-            Strings{"apps/menu.js"});
+  EXPECT_EQ(ResolveReference("apps/index.htm", "apps", false, "/menu.js"), Strings{"apps/menu.js"});
   EXPECT_EQ(ResolveReference("apps/index.htm", "apps", false, "///"), Strings{});
 }
 

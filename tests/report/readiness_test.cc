@@ -67,16 +67,15 @@ TEST(ReadinessTest, MinorFixesApp) {
   EXPECT_EQ(app.pages, 3u);
   EXPECT_EQ(app.lines, 300u);
   EXPECT_EQ(app.distinct_rules, 3u);
-  // 1 + 0.1 log2(1.3) + 0.05 log2(1.4) + 0.02 x 2 = 1.1021
-  EXPECT_EQ(app.complexity, 1.10);
-  // attachEvent 1 h + guarded document.all 0.25 h + expression() 4 h = 5.25 h x 1.10
-  EXPECT_EQ(app.effort_hours, 5.8);
-  // penalty 1.0 + 0.21 + 0.4 = 1.61; 100 exp(-1.61 / 3) = 58.5
-  EXPECT_EQ(app.readiness_score, 58u);
+  // 1 + 0.1 log2(1.3) + 0.05 log2(1.4) + 0.05 log2(3) = 1.1414
+  EXPECT_EQ(app.complexity, 1.14);
+  // attachEvent 1 h + guarded document.all 0.25 h + expression() 4 h = 5.25 h x 1.14
+  EXPECT_EQ(app.effort_hours, 6.0);
+  // penalty 1.0 + 0.21 + 0.4 = 1.61; 100 exp(-1.61 / 5) = 72.5
+  EXPECT_EQ(app.readiness_score, 72u);
   ASSERT_EQ(app.top_blockers.size(), 3u);
-  EXPECT_EQ(app.top_blockers[0],
-            (RuleCount{"events.attach-event", "title of events.attach-event", 1, Priority::kP1,
-                       139.6}));
+  EXPECT_EQ(app.top_blockers[0], (RuleCount{"events.attach-event", "title of events.attach-event",
+                                            1, Priority::kP1, 139.6}));
   EXPECT_EQ(app.top_blockers[1],
             (RuleCount{"css.expression", "title of css.expression", 1, Priority::kP3, 40.0}));
   EXPECT_EQ(app.top_blockers[2],
@@ -87,12 +86,12 @@ TEST(ReadinessTest, MinorFixesApp) {
 TEST(ReadinessTest, MigrationNeededApp) {
   const Plan plan = OrgPlan();
   const PlanApp& app = App(plan, "keiri");
-  // ten showModalDialog (medium, 4 h): 4 x (1 + 0.5 + 0.25 + 7 x 0.25) = 14 h
-  // complexity 1 + 0.1 log2(1.4) + 0.05 log2(1.1) = 1.0554 -> 1.06; 14 x 1.06 = 14.84
+  // ten showModalDialog (medium, 4 h): 4 x (1 + 0.5 + 0.25 + 0.125 + 6 x 0.1) = 9.9 h
+  // complexity 1 + 0.1 log2(1.4) + 0.05 log2(1.1) = 1.0554 -> 1.06; 9.9 x 1.06 = 10.49
   EXPECT_EQ(app.complexity, 1.06);
-  EXPECT_EQ(app.effort_hours, 14.8);
-  // penalty 1.0 x (1 + 0.25 log2 10) = 1.8305; 100 exp(-1.8305 / 3) = 54.3
-  EXPECT_EQ(app.readiness_score, 54u);
+  EXPECT_EQ(app.effort_hours, 10.5);
+  // penalty 1.0 x (1 + 0.25 log2 10) = 1.8305; 100 exp(-1.8305 / 5) = 69.3
+  EXPECT_EQ(app.readiness_score, 69u);
   EXPECT_EQ(app.by_priority[Priority::kP1], 10u);
   ASSERT_EQ(app.top_blockers.size(), 1u);
   EXPECT_EQ(app.top_blockers[0].count, 10u);
@@ -109,7 +108,7 @@ TEST(ReadinessTest, BlockedAppNeedsIeMode) {
                                      "clsid:1234ABCD-0000-0000-0000-000000000001)"});
   // 16 h x complexity 1.02 (1 + 0.1 log2 1.08 + 0.05 log2 1.1) = 16.32
   EXPECT_EQ(app.effort_hours, 16.3);
-  // exp(-1/3) = 72, capped at 20 for an app that needs IE mode
+  // 100 exp(-1/5) = 82, capped at 20 for an app that needs IE mode
   EXPECT_EQ(app.readiness_score, 20u);
   EXPECT_EQ(app.compat_mode, "IE8");
   EXPECT_EQ(app.compat_modes, (std::vector<ModeCount>{{"IE8", 1}}));
@@ -120,20 +119,20 @@ TEST(ReadinessTest, ReadyAppKeepsItsGuardedAndCosmeticFindings) {
   const Plan plan = OrgPlan();
   const PlanApp& app = App(plan, "portal");
   EXPECT_EQ(app.findings, 2u);
-  // 0.25 h + 1 h x 0.25 = 0.5 h x 1.03
+  // 0.25 h + 1 h x 0.25 = 0.5 h x 1.06
   EXPECT_EQ(app.effort_hours, 0.5);
-  // penalty 0.15 + 0.21 = 0.36; 100 exp(-0.12) = 88.7
-  EXPECT_EQ(app.readiness_score, 89u);
+  // penalty 0.15 + 0.21 = 0.36; 100 exp(-0.36 / 5) = 93.1
+  EXPECT_EQ(app.readiness_score, 93u);
 }
 
 TEST(ReadinessTest, SummaryEffortIsTheSumOfApps) {
-  EXPECT_EQ(OrgPlan().summary.effort_hours, 37.4);  // 0.5 + 5.8 + 14.8 + 16.3
+  EXPECT_EQ(OrgPlan().summary.effort_hours, 33.3);  // 0.5 + 6.0 + 10.5 + 16.3
 }
 
 TEST(ReadinessTest, MigrationOrderByPagesPerHourWithBlockedAppsLast) {
   const Plan plan = OrgPlan();
   ASSERT_EQ(plan.migration_order.size(), 4u);
-  // portal 1 page / max(0.5 h, 1 h) = 1; kintai 3 / 5.8 = 0.52; keiri 1 / 14.8 = 0.07.
+  // portal 1 page / max(0.5 h, 1 h) = 1; kintai 3 / 6.0 = 0.5; keiri 1 / 10.5 = 0.1.
   const std::vector<std::string> order = {"portal", "kintai", "keiri", "soumu"};
   const std::vector<std::string> actions = {"switch", "fix", "fix", "ie-mode-now"};
   for (size_t i = 0; i < order.size(); ++i) {
@@ -146,7 +145,7 @@ TEST(ReadinessTest, MigrationOrderByPagesPerHourWithBlockedAppsLast) {
     EXPECT_EQ(plan.apps[step.app_index].migration_rank, i + 1);
   }
   EXPECT_EQ(plan.migration_order[1].value, 3.0);
-  EXPECT_EQ(plan.migration_order[1].effort_hours, 5.8);
+  EXPECT_EQ(plan.migration_order[1].effort_hours, 6.0);
 }
 
 TEST(ReadinessTest, UsersFromTheAppMapDecideTheOrder) {
@@ -155,7 +154,7 @@ TEST(ReadinessTest, UsersFromTheAppMapDecideTheOrder) {
                      {"keiri", {"keiri/**"}, {}, "Finance", 2000},
                      {"portal", {"portal/**"}, {}, "", 50}};
   const Plan plan = OrgPlan(options);
-  // keiri 2000 / 14.8 = 135; kintai 500 / 5.8 = 86; portal 50 / 1 = 50; soumu blocked.
+  // keiri 2000 / 10.5 = 190; kintai 500 / 6.0 = 83; portal 50 / 1 = 50; soumu blocked.
   ASSERT_EQ(plan.migration_order.size(), 4u);
   EXPECT_EQ(plan.migration_order[0].app, "keiri");
   EXPECT_EQ(plan.migration_order[0].value, 2000.0);
@@ -171,14 +170,23 @@ TEST(ReadinessTest, UsersFromTheAppMapDecideTheOrder) {
 
 TEST(ReadinessTest, WeightsChangeTheOutcome) {
   PlanOptions options;
-  options.weights.minor_fix_hours = 20;  // keiri's 14.8 h now counts as minor
+  options.weights.minor_fix_hours = 20;  // keiri's 10.5 h now counts as minor
   options.weights.effort_hours.medium = 1;
   options.ie_mode.rules = {"vbscript.*"};  // in-house controls tolerated
   const Plan plan = OrgPlan(options);
   EXPECT_EQ(App(plan, "keiri").status, AppStatus::kMinorFixes);
-  EXPECT_EQ(App(plan, "keiri").effort_hours, 3.7);  // 3.5 h x 1.06
+  EXPECT_EQ(App(plan, "keiri").effort_hours, 2.6);               // 2.475 h x 1.06
   EXPECT_EQ(App(plan, "soumu").status, AppStatus::kMinorFixes);  // 16.3 h <= 20 h
-  EXPECT_EQ(App(plan, "soumu").readiness_score, 72u);
+  EXPECT_EQ(App(plan, "soumu").readiness_score, 82u);
+}
+
+TEST(ReadinessTest, FindingEffortOverridesTheRulesEffort) {
+  ScanResult scan = testing::OrgScan();
+  scan.files[3].findings[0].effort = rules::Effort::kLarge;  // portal's conditional comment
+  const Plan plan = BuildPlan(scan, PlanOptions{});
+  // 16 h + 0.25 h (the guarded document.all) = 16.25 h x 1.06
+  EXPECT_EQ(App(plan, "portal").effort_hours, 17.2);
+  EXPECT_EQ(FindingAt(plan, "intranet/portal/index.htm", 3).effort, rules::Effort::kLarge);
 }
 
 TEST(ReadinessTest, HtaFilesNeedIeMode) {

@@ -20,8 +20,7 @@ namespace {
 using Json = nlohmann::json;
 
 const Json& SarifSchema() {
-  static const Json schema =
-      testing::LoadJsonFile(IESCAN_SCHEMA_DIR "/sarif-schema-2.1.0.json");
+  static const Json schema = testing::LoadJsonFile(IESCAN_SCHEMA_DIR "/sarif-schema-2.1.0.json");
   return schema;
 }
 
@@ -134,8 +133,8 @@ TEST(SarifTest, DriverAndRules) {
 }
 
 TEST(SarifTest, RuleHelpComesFromTheRuleDocumentation) {
-  rules::Rule rule = testing::TestRule("events.fire-event", rules::Severity::kBlocker,
-                                       rules::Effort::kSmall);
+  rules::Rule rule =
+      testing::TestRule("events.fire-event", rules::Severity::kBlocker, rules::Effort::kSmall);
   rule.doc =
       "# fireEvent\n\n## What breaks\n\n`fireEvent` exists only in IE;\nelsewhere it throws.\n\n"
       "More.\n\n## Why\n\nHistory.\n";
@@ -179,11 +178,11 @@ TEST(SarifTest, ResultsMapEveryField) {
   EXPECT_EQ(attach["rank"], 100.0);
   EXPECT_EQ(attach["properties"]["priorityScore"], 139.6);
   EXPECT_EQ(attach["properties"]["guard"], "unguarded");
-  EXPECT_EQ(attach["partialFingerprints"]["iescanFingerprint/v1"], "e9f44f882f9be9a0");
+  EXPECT_EQ(attach["partialFingerprints"]["iescanFingerprint/v1"], "1033a168312318f0:0");
   EXPECT_EQ(run["results"][12]["ruleId"], "dom.document-all");
   EXPECT_EQ(run["results"][12]["level"], "error");  // high -> error
   EXPECT_EQ(run["results"][12]["properties"]["guard"], "guarded");
-  EXPECT_EQ(run["results"][13]["level"], "note");  // the conditional comment in portal
+  EXPECT_EQ(run["results"][13]["level"], "note");               // the conditional comment in portal
   EXPECT_EQ(run["results"][15]["properties"]["ieMode"], true);  // soumu's control
 }
 
@@ -243,7 +242,8 @@ TEST(SarifTest, AbsoluteAndSeveralRoots) {
   scan.files.push_back(b.scan().files[0]);
   scan.roots.push_back("legacy");
   const Json run = Sarif(scan)["runs"][0];
-  EXPECT_EQ(run["originalUriBaseIds"]["SRCROOT"], Json::parse(R"({"uri": "file:///srv/www/intranet/"})"));
+  EXPECT_EQ(run["originalUriBaseIds"]["SRCROOT"],
+            Json::parse(R"({"uri": "file:///srv/www/intranet/"})"));
   EXPECT_EQ(run["originalUriBaseIds"]["SRCROOT2"]["uri"], "legacy/");
   const auto location = [&](size_t i) {
     return run["results"][i]["locations"][0]["physicalLocation"]["artifactLocation"];

@@ -76,7 +76,8 @@ ScanResult OrgScan() {
   const rules::Rule& expression = TestRule("css.expression", Severity::kMedium, Effort::kMedium);
   const rules::Rule& modal =
       TestRule("windows.show-modal-dialog", Severity::kBlocker, Effort::kMedium);
-  const rules::Rule& classid = TestRule("activex.object-classid", Severity::kBlocker, Effort::kLarge);
+  const rules::Rule& classid =
+      TestRule("activex.object-classid", Severity::kBlocker, Effort::kLarge);
   const rules::Rule& comment = TestRule("conditional.comment", Severity::kLow, Effort::kTrivial);
   ScanBuilder b("intranet");
   b.File("soumu/print.htm", FileKind::kHtml, 80)
@@ -91,7 +92,8 @@ ScanResult OrgScan() {
       .Finding(comment, 3, 1, Guard::kNone, "", "<!--[if IE]>")
       .Finding(all, 9, 7, Guard::kGuarded, "", "if (document.all) { menu = document.all.menu; }");
   b.File("kintai/a.htm", FileKind::kHtml, 50, {"js/common.js"})
-      .Finding(expression, 5, 10, Guard::kNone, "", "width: expression(document.body.clientWidth);");
+      .Finding(expression, 5, 10, Guard::kNone, "",
+               "width: expression(document.body.clientWidth);");
   b.File("keiri/menu.htm", FileKind::kHtml, 400);
   for (uint32_t line = 10; line <= 100; line += 10) {
     b.Finding(modal, line, 7, Guard::kUnguarded, "",

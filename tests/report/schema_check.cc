@@ -111,7 +111,8 @@ void CheckScalars(const Json& s, const Work& w, std::vector<std::string>* errors
   if (s.contains("minLength") && text.size() < s["minLength"].get<size_t>()) {
     errors->push_back(w.where + ": too short");
   }
-  if (s.contains("pattern") && !std::regex_search(text, std::regex(s["pattern"].get<std::string>()))) {
+  if (s.contains("pattern") &&
+      !std::regex_search(text, std::regex(s["pattern"].get<std::string>()))) {
     errors->push_back(w.where + ": does not match pattern");
   }
   if (s.contains("format") && !FormatOk(s["format"], text)) {
@@ -147,8 +148,9 @@ void CheckContainers(const Json& s, const Work& w, std::vector<Work>* stack,
   if (s.value("uniqueItems", false)) {
     for (size_t i = 0; i < v.size(); ++i) {
       for (size_t j = i + 1; j < v.size(); ++j) {
-        if (v[i] == v[j]) errors->push_back(w.where + ": items " + std::to_string(i) + " and " +
-                                            std::to_string(j) + " are equal");
+        if (v[i] == v[j])
+          errors->push_back(w.where + ": items " + std::to_string(i) + " and " + std::to_string(j) +
+                            " are equal");
       }
     }
   }

@@ -48,8 +48,8 @@ std::vector<XmlNode> Parsed(const std::string& xml) {
 
 // Checks the rules every site entry must follow; returns the site URLs in order.
 std::vector<std::string> CheckSites(const std::vector<XmlNode>& nodes) {
-  const std::set<std::string> modes = {"Default", "IE5", "IE7", "IE8", "IE9", "IE10",
-                                       "IE11", "IE7Enterprise", "IE8Enterprise"};
+  const std::set<std::string> modes = {"Default", "IE5",  "IE7",           "IE8",          "IE9",
+                                       "IE10",    "IE11", "IE7Enterprise", "IE8Enterprise"};
   std::vector<std::string> urls;
   for (size_t i = 0; i < nodes.size(); ++i) {
     const XmlNode& n = nodes[i];
@@ -186,8 +186,7 @@ TEST(SiteListTest, HostileNamesCannotBreakTheList) {
   }
   EXPECT_EQ(comments, 1u);
   EXPECT_NE(nodes[5].text.find("a- -b- ->c-: Blocked"), std::string::npos) << nodes[5].text;
-  EXPECT_NE(nodes[5].text.find("clsid:- -><script>\xEF\xBF\xBD</script><!- -"),
-            std::string::npos)
+  EXPECT_NE(nodes[5].text.find("clsid:- -><script>\xEF\xBF\xBD</script><!- -"), std::string::npos)
       << nodes[5].text;
 }
 

@@ -40,14 +40,14 @@ TEST(TextWriterTest, SampleReportLineByLine) {
       "勤怠管理/archive/old.htm: skipped: larger than --max-file-size (32 MiB)\n"
       "\n"
       "5 files scanned, 2 skipped, 8 findings (3 blocker, 3 high, 1 medium, 1 low)\n"
-      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 25.4 h\n"
+      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 26.4 h\n"
       "apps: 1 ready, 1 minor fixes, 0 migration needed, 1 blocked (needs IE mode)\n"
       "\n"
       "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
       "apps          1        0        0     0       0    0   0    100        0.0  Ready\n"
-      "hr            2        1        2     2       0    1   2     20       19.0  "
+      "hr            2        1        2     2       0    1   2     20       19.7  "
       "Blocked: needs IE mode\n"
-      "勤怠管理      2        1        1     1       1    0   1     52        6.4  Minor fixes\n"
+      "勤怠管理      2        1        1     1       1    0   1     68        6.7  Minor fixes\n"
       "migration order: 1. apps, 2. 勤怠管理, 3. hr (IE mode now)\n";
   EXPECT_EQ(Text(SamplePlan()), expected);
 }
@@ -79,14 +79,14 @@ TEST(TextWriterTest, SummaryOnlyLeavesOutFindingAndSkippedLines) {
   ASSERT_TRUE(WriteText(SamplePlan(), options, out).ok());
   const std::string expected =
       "5 files scanned, 2 skipped, 8 findings (3 blocker, 3 high, 1 medium, 1 low)\n"
-      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 25.4 h\n"
+      "priority: 3 P1, 1 P2, 3 P3, 1 P4; estimated effort 26.4 h\n"
       "apps: 1 ready, 1 minor fixes, 0 migration needed, 1 blocked (needs IE mode)\n"
       "\n"
       "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
       "apps          1        0        0     0       0    0   0    100        0.0  Ready\n"
-      "hr            2        1        2     2       0    1   2     20       19.0  "
+      "hr            2        1        2     2       0    1   2     20       19.7  "
       "Blocked: needs IE mode\n"
-      "勤怠管理      2        1        1     1       1    0   1     52        6.4  Minor fixes\n"
+      "勤怠管理      2        1        1     1       1    0   1     68        6.7  Minor fixes\n"
       "migration order: 1. apps, 2. 勤怠管理, 3. hr (IE mode now)\n";
   EXPECT_EQ(out.str(), expected);
 }
@@ -113,7 +113,7 @@ TEST(TextWriterTest, SingularWordsAndIncompleteWarning) {
       "what was scanned\n"
       "\n"
       "app       files  skipped  blocker  high  medium  low  P1  score  effort(h)  status\n"
-      "勤怠管理      1        0        1     0       0    0   1     72        1.0  Minor fixes\n"
+      "勤怠管理      1        0        1     0       0    0   1     82        1.0  Minor fixes\n"
       "migration order: 1. 勤怠管理\n";
   EXPECT_EQ(Text(BuildPlan(scan, PlanOptions{})), expected);
 }

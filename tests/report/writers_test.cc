@@ -14,20 +14,20 @@ namespace {
 
 TEST(WritersTest, FormatFromName) {
   const std::vector<std::pair<std::string, Format>> names = {
-      {"text", Format::kText},   {"json", Format::kJson}, {"sarif", Format::kSarif},
-      {"junit", Format::kJunit}, {"csv", Format::kCsv},   {"markdown", Format::kMarkdown},
-      {"sitelist", Format::kSiteList}};
+      {"text", Format::kText},         {"json", Format::kJson}, {"sarif", Format::kSarif},
+      {"junit", Format::kJunit},       {"csv", Format::kCsv},   {"markdown", Format::kMarkdown},
+      {"sitelist", Format::kSiteList}, {"html", Format::kHtml}};
   for (const auto& [name, format] : names) {
     SCOPED_TRACE(name);
     ASSERT_TRUE(FormatFromName(name).ok());
     EXPECT_EQ(*FormatFromName(name), format);
     EXPECT_EQ(FormatName(format), name);
   }
-  const Result<Format> unknown = FormatFromName("html");
+  const Result<Format> unknown = FormatFromName("pdf");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().message(),
-            "unknown report format 'html' (expected one of text, json, sarif, junit, csv, "
-            "markdown, sitelist)");
+            "unknown report format 'pdf' (expected one of text, json, sarif, junit, csv, "
+            "markdown, sitelist, html)");
   EXPECT_FALSE(FormatFromName("JSON").ok());
   EXPECT_FALSE(FormatFromName("md").ok());
   EXPECT_FALSE(FormatFromName("").ok());
@@ -35,7 +35,7 @@ TEST(WritersTest, FormatFromName) {
 
 TEST(WritersTest, FormatNameRoundTrips) {
   for (Format f : {Format::kText, Format::kJson, Format::kSarif, Format::kJunit, Format::kCsv,
-                   Format::kMarkdown, Format::kSiteList}) {
+                   Format::kMarkdown, Format::kSiteList, Format::kHtml}) {
     ASSERT_TRUE(FormatFromName(FormatName(f)).ok());
     EXPECT_EQ(*FormatFromName(FormatName(f)), f);
   }
@@ -64,8 +64,8 @@ TEST(WritersTest, FormatFromPathByExtension) {
   EXPECT_EQ(none.status().message(),
             "cannot tell the report format of 'out.json/report' from its extension (expected "
             ".txt, .json, .sarif.json, .sarif, .junit.xml, .xml, .csv, .markdown, .md, "
-            ".sitelist.xml); name the format explicitly");
-  EXPECT_FALSE(FormatFromPath("report.html").ok());
+            ".sitelist.xml, .html, .htm); name the format explicitly");
+  EXPECT_FALSE(FormatFromPath("report.pdf").ok());
   EXPECT_FALSE(FormatFromPath("report.").ok());
   EXPECT_FALSE(FormatFromPath(".json").ok());
   EXPECT_FALSE(FormatFromPath("").ok());
@@ -93,7 +93,9 @@ TEST(WritersTest, WriteDispatchesToTheWriter) {
   const std::vector<std::pair<Format, std::string>> starts = {
       {Format::kSarif, "{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/"},
       {Format::kJunit, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "},
-      {Format::kCsv, "\xEF\xBB\xBF" "app,path,line,column,"},
+      {Format::kCsv,
+       "\xEF\xBB\xBF"
+       "app,path,line,column,"},
       {Format::kMarkdown, "## iescan: Internet Explorer migration report\n"},
       {Format::kSiteList, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<site-list "},
   };

@@ -50,7 +50,8 @@ bool ParseXml(const std::string& xml, std::vector<XmlNode>* nodes, std::string* 
     }
     std::vector<std::pair<xmlNodePtr, std::string>> children;
     for (xmlNodePtr c = node->children; c != nullptr; c = c->next) {
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) out.text += Str(c->content);
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        out.text += Str(c->content);
       children.push_back({c, out.path});
     }
     nodes->push_back(std::move(out));

@@ -11,7 +11,7 @@ namespace iescan::report::testing {
 // An element or comment of a parsed document, flattened in document order.
 struct XmlNode {
   bool comment = false;
-  std::string path;                                          // "site-list/site/open-in"
+  std::string path;                                             // "site-list/site/open-in"
   std::vector<std::pair<std::string, std::string>> attributes;  // in document order
   std::string text;  // the element's direct text, or the comment's content
   std::string Attr(const std::string& name) const;

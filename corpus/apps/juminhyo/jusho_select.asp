@@ -16,15 +16,18 @@ Set rs = conn.Execute("SELECT JUSHO_CD, CHOMEI, BANCHI FROM M_JUSHO WHERE CHIKU_
 <base target="_self">
 <link rel="stylesheet" type="text/css" href="css/juki.css">
 <script type="text/javascript">
+// ruleid: windows.dialog-arguments
 var args = window.dialogArguments;
 
 function selectJusho(cd, name) {
+  // ruleid: windows.window-return-value
+  // ok: events.return-value
   window.returnValue = { cd: cd, name: name };
   window.close();
 }
 
 function highlight(on) {
-  // ruleid: events.window-event
+  // ruleid: events.window-event, events.src-element
   var td = window.event.srcElement;
   if (td.tagName != "TD") return;
   td.parentElement.className = on ? "hover" : "";

@@ -57,6 +57,7 @@ var currentItem = null;
 
 function initMenu() {
   // ruleid: dom.document-all
+  // ok: sniffing.document-all-test
   var links = document.all.menuList.getElementsByTagName("A");
   for (var i = 0; i < links.length; i++) {
     if (links[i].target != "main") continue;
@@ -67,7 +68,7 @@ function initMenu() {
 
 // 選択中のメニューを反転表示する
 function menuClick() {
-  // ruleid: events.window-event
+  // ruleid: events.window-event, events.src-element
   var a = window.event.srcElement;
   if (currentItem != null) {
     currentItem.className = "";

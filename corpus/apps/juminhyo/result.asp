@@ -41,17 +41,22 @@ function initResult() {
 function printList() {
   // ruleid: dom.document-all
   if (!factory.object) { document.all.lblPrint.innerText = "印刷不可能"; return; }
+  // ruleid: platform.scriptx-print
   factory.printing.header = PAGE_TITLE;
+  // ruleid: platform.scriptx-print
   factory.printing.footer = "&b&p / &P";
+  // ruleid: platform.scriptx-print
   factory.printing.portrait = false;
+  // ruleid: platform.scriptx-print
   factory.printing.Print(true);
 }
 
 // 行をダブルクリックすると個人票を開く
 function showDetail() {
-  // ruleid: events.window-event
+  // ruleid: events.window-event, events.src-element
   var tr = window.event.srcElement.parentElement;
   while (tr.tagName != "TR") tr = tr.parentElement;
+  // ok: dom.inner-text-crlf
   var cd = tr.cells(0).innerText;
   openModal("kojin.asp?JUMIN_CD=" + cd, null, 720, 560);
 }
@@ -112,7 +117,7 @@ function showDetail() {
 </p>
 </div>
 <!-- 印刷制御（ScriptX 基本版、CAB は庁内配布サーバから） -->
-<!-- ruleid: activex.object-classid -->
+<!-- ruleid: activex.scriptx, activex.object-codebase -->
 <object id="factory" style="display:none" viewastext
   classid="clsid:1663ed61-23eb-11d2-b92f-008048fdd814"
   codebase="/juki/cab/smsx.cab#Version=6,5,439,72">
@@ -125,7 +130,7 @@ function showDetail() {
 Sub ExportExcel()
     Dim xl, ws, nodes, i
     On Error Resume Next
-    ' ruleid: vbscript.create-object
+    ' ruleid: activex.office-automation
     Set xl = CreateObject("Excel.Application")
     If Err.Number <> 0 Then
         MsgBox "Excel を起動できませんでした。" & vbCrLf & _
@@ -135,11 +140,16 @@ Sub ExportExcel()
     On Error GoTo 0
     Set ws = xl.Workbooks.Add().Worksheets(1)
     ws.Cells(1, 1).Value = "住民票検索結果一覧表"
+    ' ruleid: xml.island-xmldocument, xml.select-nodes
     Set nodes = xmlJumin.XMLDocument.selectNodes("/JUMIN_LIST/ROW")
     For i = 0 To nodes.length - 1
+        ' ruleid: xml.select-nodes
         ws.Cells(i + 3, 1).Value = "'" & nodes(i).selectSingleNode("JUMIN_CD").text
+        ' ruleid: xml.select-nodes
         ws.Cells(i + 3, 2).Value = nodes(i).selectSingleNode("SHIMEI").text
+        ' ruleid: xml.select-nodes
         ws.Cells(i + 3, 3).Value = nodes(i).selectSingleNode("KANA").text
+        ' ruleid: xml.select-nodes
         ws.Cells(i + 3, 4).Value = nodes(i).selectSingleNode("JUSHO").text
     Next
     xl.Visible = True

@@ -68,8 +68,9 @@ function openJushoDialog() {
 
 function onKeyDownKana() {
   // ruleid: events.window-event
+  // ok: events.key-code-assign
   if (window.event.keyCode == 13) {
-    // ruleid: events.window-event
+    // ruleid: events.window-event, events.return-value
     window.event.returnValue = false;
     if (doSearch()) document.frmSearch.submit();
   }
@@ -82,6 +83,7 @@ function onKeyDownKana() {
 <table class="form" cellspacing="0">
 <tr>
   <th>氏名（カナ）</th>
+  <!-- ruleid: css.ime-mode -->
   <td><input type="text" name="KANA" size="30" maxlength="40" value="<%= H(kana) %>" style="ime-mode:active">
       <span class="hint">前方一致</span></td>
 </tr>
@@ -93,6 +95,7 @@ function onKeyDownKana() {
 </tr>
 <tr>
   <th>世帯番号</th>
+  <!-- ruleid: css.ime-mode -->
   <td><input type="text" name="SETAI_NO" size="12" maxlength="10" value="<%= H(setaiNo) %>" style="ime-mode:disabled"></td>
 </tr>
 <tr>

@@ -18,7 +18,10 @@
 <link rel="stylesheet" type="text/css" href="<%= ctx %>/css/jinji.css">
 <!-- ruleid: conditional.comment -->
 <!--[if lt IE 8]>
-<style type="text/css">#globalMenu li { display: inline; zoom: 1; }</style>
+<style type="text/css">
+/* ruleid: css.zoom-haslayout */
+#globalMenu li { display: inline; zoom: 1; }
+</style>
 <![endif]-->
 <script type="text/javascript">
 var CONTEXT_PATH = "<%= ctx %>";

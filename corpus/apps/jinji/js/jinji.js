@@ -6,7 +6,7 @@
 
 // IE のバージョン（IE 以外は 0）
 var IE_VERSION = (function () {
-  // ruleid: sniffing.msie-user-agent
+  // ruleid: sniffing.ie-version-parse
   var m = navigator.userAgent.match(/MSIE (\d+\.\d+)/);
   return m ? parseFloat(m[1]) : 0;
 })();
@@ -30,6 +30,7 @@ function addEvent(el, type, fn) {
 function eventTarget(e) {
   // ruleid: events.window-event
   e = e || window.event;
+  // ruleid: events.src-element
   return e.target || e.srcElement;
 }
 
@@ -47,7 +48,7 @@ function createXhr() {
   if (window.XMLHttpRequest) {
     return new XMLHttpRequest();
   }
-  // ruleid: activex.activex-object
+  // ruleid: activex.xmlhttp
   return new ActiveXObject("Msxml2.XMLHTTP");
 }
 
@@ -81,7 +82,7 @@ function showMessage(text) {
 // VBScript の MsgBox で確認する（はい／いいえ のボタン表記のため）
 function vbConfirm(msg) {
   window.vbAnswer = false;
-  // ruleid: windows.exec-script
+  // ruleid: vbscript.settimeout-vbscript
   // ok: vbscript.script-block
   window.execScript('window.vbAnswer = (MsgBox("' + msg.replace(/"/g, '""') + '", 36, "人事情報システム") = 6)', "VBScript");
   return window.vbAnswer;
@@ -89,7 +90,7 @@ function vbConfirm(msg) {
 
 // 職員証 PDF を埋め込み表示する（「クリックして有効化」回避のため外部 JS で出力）
 function writePdfViewer(url) {
-  // ruleid: activex.object-classid
+  // ruleid: activex.acrobat
   document.write('<object id="pdfViewer" classid="clsid:CA8A9780-280D-11CF-A24D-444553540000" width="100%" height="480">');
   document.write('<param name="src" value="' + url + '">');
   document.write('<p>PDF を表示できません。Adobe Reader をインストールしてください。</p>');
@@ -98,8 +99,9 @@ function writePdfViewer(url) {
 
 // ruleid: conditional.jscript-cc-on
 /*@cc_on
-  // ruleid: conditional.jscript-cc-on
+  // ruleid: conditional.jscript-version
   @if (@_jscript_version < 5.7)
     // IE6 では背景画像のちらつきを抑える
+    // ruleid: selection.exec-command-ie-only
     try { document.execCommand("BackgroundImageCache", false, true); } catch (e) {}
   @end @*/

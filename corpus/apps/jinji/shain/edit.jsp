@@ -14,6 +14,7 @@ table.form th { width: 120px; text-align: left; background-color: #eef3e8; }
 /* 金額欄：数字のみ入力・3 桁区切り */
 input.kingaku {
   text-align: right;
+  /* ruleid: css.ime-mode */
   ime-mode: disabled;
   /* ruleid: css.behavior */
   behavior: url(<%= request.getContextPath() %>/htc/numeric.htc);
@@ -47,6 +48,7 @@ function openCalendar(fieldName) {
   if (calendarWin && !calendarWin.closed) calendarWin.close();
   // ruleid: windows.show-modeless-dialog
   calendarWin = window.showModelessDialog(CONTEXT_PATH + "/common/calendar.html", field,
+      // ruleid: windows.dialog-features
       "dialogWidth:260px;dialogHeight:240px;status:no;help:no;resizable:no");
 }
 

@@ -64,6 +64,7 @@ function showRowMenu(shainNo) {
   // ruleid: events.window-event
   var e = window.event;
   ctxMenu.show(e.clientX, e.clientY, 150, 70, document.body);
+  // ruleid: events.return-value
   e.returnValue = false;
 }
 

@@ -13,7 +13,7 @@ var KANA_GYOU = new Array(
   "マミムメモ", "ヤユヨ", "ラリルレロ", "ワヲン"
 );
 var LBL_LIST = "対象者一覧表";
-// ruleid: dom.document-all
+// ruleid: sniffing.document-all-test
 var IS_IE = (document.all != null);
 
 // 全角カタカナ（長音・全角空白を含む）のみか
@@ -32,7 +32,7 @@ function selectAll(el) {
 // 外字入力パレット：カーソル位置に文字を挿入する
 function insertGaiji(el, ch) {
   el.focus();
-  // ruleid: selection.document-selection
+  // ruleid: selection.selection-create-range
   var r = document.selection.createRange();
   r.text = ch;
   r.collapse(false);
@@ -41,9 +41,9 @@ function insertGaiji(el, ch) {
 
 // 選択中の文字列（ログ出力用）
 function getSelectedText() {
-  // ruleid: selection.document-selection
+  // ruleid: selection.selection-type
   if (document.selection.type != "Text") return "";
-  // ruleid: selection.document-selection
+  // ruleid: selection.selection-create-range
   return document.selection.createRange().text;
 }
 
@@ -59,6 +59,7 @@ function getIEVersion() {
 // モーダルダイアログを開く（IE7 以降は枠の高さが含まれないため補正）
 function openModal(url, args, width, height) {
   if (getIEVersion() >= 7) height -= 48;
+  // ruleid: windows.dialog-features
   var feature = "dialogWidth:" + width + "px;dialogHeight:" + height + "px;" +
       "center:yes;status:no;help:no;resizable:no;scroll:yes";
   // ruleid: windows.show-modal-dialog
@@ -69,10 +70,16 @@ function openModal(url, args, width, height) {
 function blockKeys() {
   // ruleid: events.window-event
   var e = window.event;
+  // ruleid: events.src-element
   var tag = e.srcElement.tagName;
+  // ruleid: events.src-element
   var editable = (tag == "INPUT" || tag == "TEXTAREA") && !e.srcElement.readOnly;
+  // ok: events.key-code-assign
   if (e.keyCode == 116 || (e.keyCode == 8 && !editable)) {
+    // ruleid: events.key-code-assign
     e.keyCode = 0;
+    // ruleid: events.return-value
+    // ok: windows.window-return-value
     e.returnValue = false;
     return false;
   }
@@ -82,7 +89,7 @@ function blockKeys() {
 // 右クリックメニューを禁止する（個人情報の保存防止）
 function blockContextMenu() {
   var msg = "右クリックメニューは使用不可能";
-  // ruleid: events.window-event
+  // ruleid: events.window-event, events.return-value
   window.event.returnValue = false;
   window.status = msg;
 }

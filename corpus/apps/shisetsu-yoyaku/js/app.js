@@ -80,6 +80,7 @@ reserveForm.addEventListener('submit', async (e) => {
   // ok: windows.show-modal-dialog
   confirmDialog.showModal();  // 旧版の showModalDialog の代わり
   confirmDialog.addEventListener('close', async () => {
+    // ok: events.return-value, windows.window-return-value
     if (confirmDialog.returnValue !== 'ok') return;
     const data = new FormData(reserveForm);
     data.set('slot', selection.slot);

@@ -1,0 +1,34 @@
+// Pieces of the HTML report shared by report/writers/html.cc (page, overview, tables) and
+// report/writers/html_app.cc (per-app sections, rules). Internal to the HTML writer.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "report/plan.h"
+#include "report/writers/html.h"
+
+namespace iescan::report::html {
+
+std::string Decimal(double value);           // "%.1f"
+std::string Thousands(uint64_t value);       // 12,345
+std::string StatusBadge(AppStatus status);   // <span class="badge st-...">Label</span>
+std::string SeverityBadge(rules::Severity severity);
+// <th> of a sortable table: a button (keyboard operable) and aria-sort.
+std::string SortableHeader(std::string_view label, bool numeric);
+// The id of an app's section / a rule's entry, safe in attributes and fragments.
+std::string AppAnchor(size_t app_index);
+std::string RuleAnchor(std::string_view rule_id);
+
+// One app's section; `budget` is the number of finding rows left in the whole report and
+// is reduced by the rows written.
+std::string AppSection(const Plan& plan, size_t app_index, const HtmlOptions& options,
+                       size_t* budget);
+
+// Every fired rule: title, severity, replacement, references as text, rendered doc.
+std::string RulesSection(const Plan& plan);
+
+}  // namespace iescan::report::html
