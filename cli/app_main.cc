@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -145,6 +146,7 @@ struct GateFlags {
   bool strict = false;         // skipped files fail the run
   std::string changed_since;   // --changed-since REV
   std::string files_from;      // --files-from FILE
+  bool include_vendored = false;  // report findings inside bundled third-party libraries
 };
 
 // Exit code for a finished scan under --fail-on: findings that are suppressed or already in
@@ -242,6 +244,7 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
   options.engine.prefilter = !flags.no_prefilter;
+  options.engine.include_vendored = gate_flags.include_vendored;
   bool crawling = false;
   for (const std::string& path : flags.paths) crawling = crawling || scanner::LooksLikeUrl(path);
   Status crawl_status = FillCrawlOptions(flags.crawl, crawling, err, &options.crawl);
@@ -332,6 +335,19 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
 
   report::PlanOptions plan_options;
   plan_options.tool_version = IESCAN_VERSION;
+  plan_options.created = static_cast<int64_t>(std::time(nullptr));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    plan_options.created = std::strtoll(epoch, nullptr, 10);
+  }
+  for (const AppEntry& app : config->apps) {
+    report::AppMapEntry entry;
+    entry.name = app.name;
+    entry.paths = app.paths;
+    entry.urls = app.urls;
+    entry.owner = app.owner;
+    if (app.users > 0) entry.users = static_cast<uint64_t>(app.users);
+    plan_options.app_map.push_back(std::move(entry));
+  }
   report::Plan plan = report::BuildPlan(*result, plan_options);
 
   report::WriteOptions write_options;
@@ -482,6 +498,9 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   scan->add_flag("--strict", gate_flags.strict, "Files that could not be scanned fail the run");
   scan->add_option("--changed-since", gate_flags.changed_since,
                    "Scan only files changed since this git revision (and what they load)");
+  scan->add_flag("--include-vendored", gate_flags.include_vendored,
+                 "Report findings inside bundled libraries (jQuery, YUI...) one by one instead "
+                 "of folding them under the library");
   scan->add_option("--files-from", gate_flags.files_from,
                    "Scan only the files listed in this file, one per line ('-': stdin)");
 

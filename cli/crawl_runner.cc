@@ -18,13 +18,13 @@
 namespace iescan::app {
 namespace {
 
-std::string EnvOrEmpty(const char *name) {
-  const char *value = std::getenv(name);
+std::string EnvOrEmpty(const char* name) {
+  const char* value = std::getenv(name);
   return value == nullptr ? std::string() : std::string(value);
 }
 
 // Parses "32MiB", "512k", "1048576" into bytes.
-bool ParseBytes(const std::string &text, uint64_t *out) {
+bool ParseBytes(const std::string& text, uint64_t* out) {
   size_t pos = 0;
   uint64_t value = 0;
   while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
@@ -33,7 +33,7 @@ bool ParseBytes(const std::string &text, uint64_t *out) {
   }
   if (pos == 0) return false;
   std::string unit = text.substr(pos);
-  for (char &c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   uint64_t mult = 0;
   if (unit.empty() || unit == "b") mult = 1;
   if (unit == "k" || unit == "kb" || unit == "kib") mult = 1ull << 10;
@@ -49,13 +49,13 @@ bool ParseBytes(const std::string &text, uint64_t *out) {
 class ResourceQueue {
  public:
   explicit ResourceQueue(size_t capacity) : capacity_(capacity) {}
-  void Push(scanner::CrawledResource &&r) {
+  void Push(scanner::CrawledResource&& r) {
     std::unique_lock<std::mutex> lock(mu_);
     room_.wait(lock, [&] { return items_.size() < capacity_; });
     items_.push_back(std::move(r));
     ready_.notify_one();
   }
-  bool Pop(scanner::CrawledResource *out) {
+  bool Pop(scanner::CrawledResource* out) {
     std::unique_lock<std::mutex> lock(mu_);
     ready_.wait(lock, [&] { return !items_.empty() || closed_; });
     if (items_.empty()) return false;
@@ -81,9 +81,9 @@ class ResourceQueue {
 
 }  // namespace
 
-void AddCrawlOptions(CLI::App *cmd, CrawlFlags *f) {
+void AddCrawlOptions(CLI::App* cmd, CrawlFlags* f) {
   const std::string group = "Crawling (for http:// and https:// roots)";
-  const auto add = [&](const std::string &name, auto &value, const std::string &help) {
+  const auto add = [&](const std::string& name, auto& value, const std::string& help) {
     cmd->add_option(name, value, help)->group(group);
   };
   add("--allow", f->allow, "Also crawl URLs matching this glob (* matches anything)");
@@ -126,7 +126,7 @@ void AddCrawlOptions(CLI::App *cmd, CrawlFlags *f) {
   add("--save", f->save, "Keep every fetched resource under this directory, with a manifest");
 }
 
-bool ParseDuration(const std::string &text, int64_t *ms) {
+bool ParseDuration(const std::string& text, int64_t* ms) {
   size_t pos = 0;
   int64_t whole = 0;
   while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
@@ -157,8 +157,8 @@ bool ParseDuration(const std::string &text, int64_t *ms) {
   return true;
 }
 
-Status FillCrawlOptions(const CrawlFlags &f, bool crawling, std::ostream &err,
-                        scanner::CrawlOptions *out) {
+Status FillCrawlOptions(const CrawlFlags& f, bool crawling, std::ostream& err,
+                        scanner::CrawlOptions* out) {
   scanner::CrawlOptions o;
   o.allow = f.allow;
   o.deny = f.deny;
@@ -183,8 +183,8 @@ Status FillCrawlOptions(const CrawlFlags &f, bool crawling, std::ostream &err,
   o.sitemaps = !f.no_sitemap;
   o.forms = f.follow_forms;
   o.fold_path_case = f.fold_case;
-  for (const std::string &p : f.strip_params) o.strip_params.push_back(p);
-  for (const std::string &p : f.redact_params) o.secret_params.push_back(p);
+  for (const std::string& p : f.strip_params) o.strip_params.push_back(p);
+  for (const std::string& p : f.redact_params) o.secret_params.push_back(p);
   o.auth = f.auth;
   o.user = EnvOrEmpty(kUserEnv);
   o.password = EnvOrEmpty(kPasswordEnv);
@@ -192,7 +192,7 @@ Status FillCrawlOptions(const CrawlFlags &f, bool crawling, std::ostream &err,
   o.netrc_file = f.netrc;
   o.cookie_file = f.cookies;
   o.cookie_jar = f.cookie_jar;
-  for (const std::string &h : f.headers) {
+  for (const std::string& h : f.headers) {
     if (h.find(':') == std::string::npos) {
       return Status::Error("--header: expected \"Name: value\"");
     }
@@ -218,8 +218,8 @@ Status FillCrawlOptions(const CrawlFlags &f, bool crawling, std::ostream &err,
   return Status::Ok();
 }
 
-std::function<void(const scanner::CrawlProgress &)> TerminalProgress(std::ostream &err) {
-  return [&err](const scanner::CrawlProgress &p) {
+std::function<void(const scanner::CrawlProgress&)> TerminalProgress(std::ostream& err) {
+  return [&err](const scanner::CrawlProgress& p) {
     double rate = p.elapsed_seconds > 0 ? static_cast<double>(p.fetched) / p.elapsed_seconds : 0;
     std::ostringstream line;
     line << "\r\033[Kcrawl: " << p.fetched << " fetched, " << p.queued << " queued, " << p.active
@@ -230,9 +230,9 @@ std::function<void(const scanner::CrawlProgress &)> TerminalProgress(std::ostrea
   };
 }
 
-Result<CrawlOutcome> RunCrawl(const rules::Engine &engine, const std::vector<std::string> &seeds,
-                              const scanner::CrawlOptions &options, unsigned jobs,
-                              std::function<void(const scanner::CrawlProgress &)> progress) {
+Result<CrawlOutcome> RunCrawl(const rules::Engine& engine, const std::vector<std::string>& seeds,
+                              const scanner::CrawlOptions& options, unsigned jobs,
+                              std::function<void(const scanner::CrawlProgress&)> progress) {
   unsigned workers = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
   ResourceQueue queue(4 * workers + 16);
   std::mutex mu;
@@ -253,15 +253,15 @@ Result<CrawlOutcome> RunCrawl(const rules::Engine &engine, const std::vector<std
   for (unsigned i = 0; i < workers; ++i) threads.emplace_back(work);
 
   scanner::CrawlSink sink;
-  sink.on_resource = [&](scanner::CrawledResource &&r) { queue.Push(std::move(r)); };
-  sink.on_skipped = [&](scanner::Skipped &&s) {
+  sink.on_resource = [&](scanner::CrawledResource&& r) { queue.Push(std::move(r)); };
+  sink.on_skipped = [&](scanner::Skipped&& s) {
     std::lock_guard<std::mutex> lock(mu);
     outcome.skipped.push_back(std::move(s));
   };
   sink.on_progress = std::move(progress);
   Result<scanner::CrawlSummary> summary = scanner::Crawl(seeds, options, sink);
   queue.Close();
-  for (std::thread &t : threads) t.join();
+  for (std::thread& t : threads) t.join();
   if (!summary.ok()) return summary.status();
   outcome.summary = *summary;
   if (!summary->complete && !seeds.empty()) {
@@ -271,11 +271,11 @@ Result<CrawlOutcome> RunCrawl(const rules::Engine &engine, const std::vector<std
                                    " queued URL(s) were not fetched"});
   }
   std::sort(outcome.files.begin(), outcome.files.end(),
-            [](const report::FileResult &a, const report::FileResult &b) {
+            [](const report::FileResult& a, const report::FileResult& b) {
               return a.origin.display < b.origin.display;
             });
   std::sort(outcome.skipped.begin(), outcome.skipped.end(),
-            [](const scanner::Skipped &a, const scanner::Skipped &b) {
+            [](const scanner::Skipped& a, const scanner::Skipped& b) {
               return a.origin != b.origin ? a.origin < b.origin : a.reason < b.reason;
             });
   return outcome;

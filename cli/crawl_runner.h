@@ -65,20 +65,20 @@ struct CrawlFlags {
 };
 
 // Adds the crawl flags to `cmd` in their own group.
-void AddCrawlOptions(CLI::App *cmd, CrawlFlags *flags);
+void AddCrawlOptions(CLI::App* cmd, CrawlFlags* flags);
 
 // Parses "30s", "500ms", "2m", "1h" or plain seconds ("30") into milliseconds.
-bool ParseDuration(const std::string &text, int64_t *ms);
+bool ParseDuration(const std::string& text, int64_t* ms);
 
 // Fills `out` from the flags and the environment. When `crawling` (some root is
 // a URL) and
 // --insecure is given, writes a warning to `err`. Fails on a malformed value.
-Status FillCrawlOptions(const CrawlFlags &flags, bool crawling, std::ostream &err,
-                        scanner::CrawlOptions *out);
+Status FillCrawlOptions(const CrawlFlags& flags, bool crawling, std::ostream& err,
+                        scanner::CrawlOptions* out);
 
 // A progress printer for a terminal: rewrites one line on `err` (pages fetched,
 // queued, errors, rate) and ends it when the crawl is done.
-std::function<void(const scanner::CrawlProgress &)> TerminalProgress(std::ostream &err);
+std::function<void(const scanner::CrawlProgress&)> TerminalProgress(std::ostream& err);
 
 struct CrawlOutcome {
   std::vector<report::FileResult> files;  // sorted by origin.display
@@ -89,8 +89,8 @@ struct CrawlOutcome {
 // Crawls `seeds` and scans what it fetched with `engine` on `jobs` threads (0 =
 // all cores). Fails only on a usage problem (see scanner::Crawl). When a budget
 // stopped the crawl early, a Skipped item on the first seed says so.
-Result<CrawlOutcome> RunCrawl(const rules::Engine &engine, const std::vector<std::string> &seeds,
-                              const scanner::CrawlOptions &options, unsigned jobs,
-                              std::function<void(const scanner::CrawlProgress &)> progress = {});
+Result<CrawlOutcome> RunCrawl(const rules::Engine& engine, const std::vector<std::string>& seeds,
+                              const scanner::CrawlOptions& options, unsigned jobs,
+                              std::function<void(const scanner::CrawlProgress&)> progress = {});
 
 }  // namespace iescan::app

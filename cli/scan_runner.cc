@@ -195,12 +195,14 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
     if (!st.ok()) return st;
   }
   if (!urls.empty()) {
+    scanner::CrawlOptions crawl = options.crawl;
+    crawl.cancel = options.cancel;
     Result<CrawlOutcome> crawled =
-        RunCrawl(engine, urls, options.crawl, options.jobs, options.crawl_progress);
+        RunCrawl(engine, urls, crawl, options.jobs, options.crawl_progress);
     if (!crawled.ok()) return crawled.status();
     for (report::FileResult& f : crawled->files) result.files.push_back(std::move(f));
     for (scanner::Skipped& s : crawled->skipped) result.skipped.push_back(std::move(s));
-    result.complete = crawled->summary.complete;
+    result.complete = result.complete && crawled->summary.complete;
   }
   std::stable_sort(result.files.begin(), result.files.end(),
                    [](const report::FileResult& a, const report::FileResult& b) {

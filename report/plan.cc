@@ -49,6 +49,9 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.guard = f.guard;
   out.detail = f.detail;
   out.fingerprint = f.fingerprint;  // assigned by the run for baselines; else computed later
+  out.suppressed = f.suppressed;
+  out.suppression_reason = f.suppression_reason;
+  out.baseline = std::string(rules::BaselineStateName(f.baseline));
   return out;
 }
 

@@ -130,6 +130,11 @@ struct PlanFinding {
   // whitespace-normalised snippet and the occurrence among identical ones in the file.
   // Survives lines moving; see docs/output-formats.md.
   std::string fingerprint;
+  // Kept in every report but never gating: covered by an iescan-disable comment, or
+  // already recorded in the --baseline file ("unchanged"; "new"; "" without a baseline).
+  bool suppressed = false;
+  std::string suppression_reason;
+  std::string baseline;
 };
 
 struct PlanSkipped {

@@ -37,8 +37,9 @@ std::string SeverityBadge(rules::Severity severity) {
   return "<span class=\"badge sev-" + name + "\">" + name + "</span>";
 }
 
-std::string SortableHeader(std::string_view label, bool numeric) {
-  return std::string("<th") + (numeric ? " class=\"num\" data-type=\"num\"" : "") +
+std::string SortableHeader(std::string_view label, bool numeric, bool align_right) {
+  return std::string("<th") + (numeric && align_right ? " class=\"num\"" : "") +
+         (numeric ? " data-type=\"num\"" : "") +
          " aria-sort=\"none\"><button type=\"button\" class=\"sort\">" + std::string(label) +
          "</button></th>";
 }
@@ -155,7 +156,7 @@ std::string MigrationOrder(const Plan& plan) {
                     "Explorer and belong in the Enterprise Mode site list until rewritten.</p>\n"
                     "<table class=\"sortable\" id=\"order-table\"><thead><tr>" +
                     html::SortableHeader("Step", true) + html::SortableHeader("App", false) +
-                    html::SortableHeader("Status", true) + html::SortableHeader("Action", false) +
+                    html::SortableHeader("Status", true, false) + html::SortableHeader("Action", false) +
                     html::SortableHeader("Value", true) + html::SortableHeader("Effort (h)", true) +
                     "</tr></thead><tbody>\n";
   size_t step = 0;
@@ -188,7 +189,7 @@ std::string AppsTable(const Plan& plan) {
            {"App", false}, {"Status", true}, {"Score", true}, {"Effort (h)", true},
            {"Findings", true}, {"Blocker", true}, {"High", true}, {"P1", true},
            {"Files", true}, {"Pages", true}, {"Site-list mode", false}, {"Step", true}}) {
-    out += html::SortableHeader(label, numeric);
+    out += html::SortableHeader(label, numeric, label != "Status");
   }
   out += "</tr></thead><tbody>\n";
   for (size_t i = 0; i < plan.apps.size(); ++i) {

@@ -149,7 +149,7 @@ std::string AppSection(const Plan& plan, size_t app_index, const HtmlOptions& op
   out += FindingFilters(app_index, table_id);
   out += "<table class=\"sortable findings\" id=\"" + table_id + "\"><thead><tr>" +
          SortableHeader("Location", false) + SortableHeader("Rule", false) +
-         SortableHeader("Severity", true) + SortableHeader("Priority", true) +
+         SortableHeader("Severity", true, false) + SortableHeader("Priority", true) +
          SortableHeader("Guard", false) + SortableHeader("Message and code", false) +
          "</tr></thead><tbody>\n";
   size_t written = 0;

@@ -26,10 +26,10 @@ h3{font-size:1.1rem;margin:16px 0 8px}
 .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fbfcfe}
 .card .value{font-size:1.6rem;font-weight:700;display:block}
 .card .label{color:var(--muted);font-size:.85rem}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px;align-items:start}
 figure.chart{margin:0;border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 figure.chart figcaption{font-weight:600;margin-bottom:6px}
-svg.bars{width:100%;height:auto;display:block}
+svg.bars{width:100%;max-width:720px;height:auto;display:block}
 svg.bars text{font-size:12px;fill:var(--ink)}
 svg.bars text.val{fill:var(--muted)}
 svg.bars rect.track{fill:#eef2f6}

@@ -9,12 +9,12 @@
 namespace iescan::report {
 namespace {
 
-constexpr int kWidth = 640;
-constexpr int kLabelWidth = 190;
+constexpr int kWidth = 520;
+constexpr int kLabelWidth = 160;
 constexpr int kValueWidth = 70;
 constexpr int kRowHeight = 24;
 constexpr int kBarHeight = 14;
-constexpr size_t kMaxLabel = 24;  // code points
+constexpr size_t kMaxLabel = 20;  // code points
 
 std::string Number(double value) {
   char buffer[32];

@@ -18,7 +18,8 @@ std::string Thousands(uint64_t value);       // 12,345
 std::string StatusBadge(AppStatus status);   // <span class="badge st-...">Label</span>
 std::string SeverityBadge(rules::Severity severity);
 // <th> of a sortable table: a button (keyboard operable) and aria-sort.
-std::string SortableHeader(std::string_view label, bool numeric);
+// Numeric columns sort by number and are right-aligned unless `align_right` is false.
+std::string SortableHeader(std::string_view label, bool numeric, bool align_right = true);
 // The id of an app's section / a rule's entry, safe in attributes and fragments.
 std::string AppAnchor(size_t app_index);
 std::string RuleAnchor(std::string_view rule_id);

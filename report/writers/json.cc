@@ -159,6 +159,9 @@ Json FindingJson(const PlanFinding& f) {
   out["reach"] = f.reach;
   out["ie_mode"] = f.ie_mode;
   out["fingerprint"] = f.fingerprint;
+  out["suppressed"] = f.suppressed;
+  if (f.suppressed) out["suppression_reason"] = f.suppression_reason;
+  if (!f.baseline.empty()) out["baseline"] = f.baseline;
   return out;
 }
 

@@ -188,6 +188,13 @@ Json ResultJson(const Plan& plan, const PlanFinding& f, size_t rule_index, const
   out["message"] = {{"text", ValidUtf8(f.message)}};
   out["locations"] = Json::array({{{"physicalLocation", physical}}});
   out["partialFingerprints"] = {{"iescanFingerprint/v1", f.fingerprint}};
+  if (f.suppressed) {
+    Json suppression = Json::object();
+    suppression["kind"] = "inSource";
+    if (!f.suppression_reason.empty()) suppression["justification"] = ValidUtf8(f.suppression_reason);
+    out["suppressions"] = Json::array({suppression});
+  }
+  if (!f.baseline.empty()) out["baselineState"] = f.baseline;
   out["rank"] = std::min(100.0, f.priority_score);
   Json props = Json::object();
   props["priority"] = Str(PriorityName(f.priority));

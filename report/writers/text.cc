@@ -39,6 +39,7 @@ std::string Painted(std::string_view text, std::string_view sgr, bool color) {
 
 void AppendFindings(const Plan& plan, bool color, std::string* out) {
   for (const PlanFinding& f : plan.findings) {
+    if (f.suppressed || f.baseline == "unchanged") continue;  // counted, not listed
     *out += SanitizeForTerminal(f.path);
     *out += ':' + std::to_string(f.line) + ':' + std::to_string(f.column) + ": ";
     *out += Painted(rules::SeverityName(f.severity), SeverityColor(f.severity), color);

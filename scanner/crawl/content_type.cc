@@ -10,7 +10,7 @@ namespace {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char &c : out) {
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;

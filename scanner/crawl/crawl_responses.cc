@@ -23,7 +23,7 @@ constexpr int64_t kMaxCrawlDelayMs = 30000;
 constexpr size_t kSniffBytes = 1024;
 
 std::string StatusText(long status) {
-  const char *phrase = nullptr;
+  const char* phrase = nullptr;
   switch (status) {
     case 400:
       phrase = "Bad Request";
@@ -104,14 +104,14 @@ bool Retryable(CURLcode code) {
   }
 }
 
-std::string Attempts(const CrawlItem &item) {
+std::string Attempts(const CrawlItem& item) {
   if (item.attempt == 0) return "";
   return " (after " + std::to_string(item.attempt) + (item.attempt == 1 ? " retry)" : " retries)");
 }
 
 // Retry-After as milliseconds from now: delta-seconds or an HTTP date; -1 when
 // absent.
-int64_t RetryAfterMs(const std::string &value) {
+int64_t RetryAfterMs(const std::string& value) {
   if (value.empty()) return -1;
   bool digits = value.find_first_not_of("0123456789") == std::string::npos;
   if (digits) return value.size() > 9 ? INT64_MAX / 2 : std::stoll(value) * 1000;
@@ -121,7 +121,7 @@ int64_t RetryAfterMs(const std::string &value) {
   return delta < 0 ? 0 : delta * 1000;
 }
 
-bool IsHeaderKept(const std::string &name) {
+bool IsHeaderKept(const std::string& name) {
   return name != "set-cookie" && name != "www-authenticate" && name != "authorization" &&
          name != "proxy-authenticate" && name != "cookie";
 }
@@ -143,8 +143,8 @@ void Crawler::OnFinished(std::unique_ptr<Transfer> transfer, CURLcode code) {
   }
 }
 
-bool Crawler::MaybeRetry(Transfer *t, int64_t retry_after_ms) {
-  CrawlItem &item = t->item();
+bool Crawler::MaybeRetry(Transfer* t, int64_t retry_after_ms) {
+  CrawlItem& item = t->item();
   if (item.attempt >= options_.retries) return false;
   int64_t wait = options_.backoff_ms << std::min(item.attempt, 16);
   CrawlClock::time_point now = CrawlClock::now();
@@ -152,7 +152,7 @@ bool Crawler::MaybeRetry(Transfer *t, int64_t retry_after_ms) {
     if (retry_after_ms > options_.max_retry_wait_ms) return false;
     wait = std::max(wait, retry_after_ms);
     // The server asked the whole host to slow down.
-    Frontier::Host &host = frontier_.HostOf(item.url.Origin());
+    Frontier::Host& host = frontier_.HostOf(item.url.Origin());
     host.next_start = std::max(host.next_start, now + std::chrono::milliseconds(retry_after_ms));
   }
   ++item.attempt;
@@ -160,7 +160,7 @@ bool Crawler::MaybeRetry(Transfer *t, int64_t retry_after_ms) {
   return true;
 }
 
-void Crawler::OnRobots(Transfer *t, CURLcode code) {
+void Crawler::OnRobots(Transfer* t, CURLcode code) {
   const std::string origin = t->item().url.Origin();
   long status = code == CURLE_OK ? t->status() : 0;
   RobotsRules rules = RobotsRules::AllowAll();
@@ -176,7 +176,7 @@ void Crawler::OnRobots(Transfer *t, CURLcode code) {
                                 "for a site you own");
     rules = RobotsRules::DisallowAll();
   }
-  Frontier::Host &host = frontier_.HostOf(origin);
+  Frontier::Host& host = frontier_.HostOf(origin);
   int64_t crawl_delay = static_cast<int64_t>(rules.crawl_delay() * 1000);
   host.delay_ms = std::max(host.delay_ms, std::min(crawl_delay, kMaxCrawlDelayMs));
   std::vector<std::string> sitemaps = rules.sitemaps();
@@ -185,12 +185,12 @@ void Crawler::OnRobots(Transfer *t, CURLcode code) {
   QueueSitemaps(origin, sitemaps);
 }
 
-void Crawler::QueueSitemaps(const std::string &origin, const std::vector<std::string> &extra) {
+void Crawler::QueueSitemaps(const std::string& origin, const std::vector<std::string>& extra) {
   if (!options_.sitemaps) return;
-  const std::vector<Url> &seeds = frontier_.seeds();
+  const std::vector<Url>& seeds = frontier_.seeds();
   for (size_t i = 0; i < seeds.size(); ++i) {
     if (seeds[i].Origin() != origin) continue;
-    for (const std::string &text : extra) {
+    for (const std::string& text : extra) {
       Result<Url> url = ParseUrl(text);
       if (url.ok() && url->Origin() == origin) {
         frontier_.Offer(*url, 0, static_cast<int>(i), Purpose::kSitemap);
@@ -201,11 +201,11 @@ void Crawler::QueueSitemaps(const std::string &origin, const std::vector<std::st
   }
 }
 
-void Crawler::OnSitemap(Transfer *t, CURLcode code) {
-  const CrawlItem &item = t->item();
+void Crawler::OnSitemap(Transfer* t, CURLcode code) {
+  const CrawlItem& item = t->item();
   long status = code == CURLE_OK ? t->status() : 0;
   if (status < 200 || status >= 300) return;  // no sitemap: nothing to say
-  for (const std::string &loc : SitemapLocations(t->body(), kMaxSitemapUrls)) {
+  for (const std::string& loc : SitemapLocations(t->body(), kMaxSitemapUrls)) {
     Result<Url> url = ParseUrl(loc);
     if (!url.ok()) continue;
     bool nested = url->path.size() > 4 && url->path.compare(url->path.size() - 4, 4, ".xml") == 0 &&
@@ -218,8 +218,8 @@ void Crawler::OnSitemap(Transfer *t, CURLcode code) {
   }
 }
 
-void Crawler::OnPage(Transfer *t, CURLcode code) {
-  const CrawlItem &item = t->item();
+void Crawler::OnPage(Transfer* t, CURLcode code) {
+  const CrawlItem& item = t->item();
   if (code != CURLE_OK) {
     if (t->truncated() || code == CURLE_FILESIZE_EXCEEDED) {
       Skip(item.display,
@@ -255,8 +255,8 @@ void Crawler::OnPage(Transfer *t, CURLcode code) {
   Deliver(t);
 }
 
-void Crawler::OnRedirect(Transfer *t) {
-  const CrawlItem &item = t->item();
+void Crawler::OnRedirect(Transfer* t) {
+  const CrawlItem& item = t->item();
   const std::string location = t->Header("location");
   const std::string status = StatusText(t->status());
   if (location.empty()) {
@@ -275,10 +275,10 @@ void Crawler::OnRedirect(Transfer *t) {
   shown.push_back(item.display);
   const std::string target_key = DedupKey(*target, options_.fold_path_case);
   const std::string target_shown = frontier_.Display(*target);
-  for (const std::string &key : keys) {
+  for (const std::string& key : keys) {
     if (key != target_key) continue;
     std::string path;
-    for (const std::string &s : shown) path += s + " -> ";
+    for (const std::string& s : shown) path += s + " -> ";
     Skip(shown.front(), "redirect loop: " + path + target_shown);
     return;
   }
@@ -295,10 +295,10 @@ void Crawler::OnRedirect(Transfer *t) {
                   std::move(shown));
 }
 
-void Crawler::Deliver(Transfer *t) {
-  const CrawlItem &item = t->item();
+void Crawler::Deliver(Transfer* t) {
+  const CrawlItem& item = t->item();
   ContentType type = ParseContentType(t->Header("content-type"));
-  std::string &body = t->body();
+  std::string& body = t->body();
   std::string_view head = std::string_view(body).substr(0, kSniffBytes);
   KindInfo by_name = CrawledKind(item.url.path, "", "");
   if (IsNonCodeMediaType(type.media_type) &&
@@ -320,13 +320,13 @@ void Crawler::Deliver(Transfer *t) {
   resource.kind = kind;
   resource.depth = item.depth;
   resource.status = static_cast<int>(t->status());
-  Blob &blob = resource.blob;
+  Blob& blob = resource.blob;
   blob.origin.display = item.display;
   blob.origin.root = seed_display_[static_cast<size_t>(item.seed)];
   blob.origin.is_url = true;
   blob.declared_charset = type.charset;
   blob.content_type = type.media_type;
-  for (const auto &header : t->headers()) {
+  for (const auto& header : t->headers()) {
     if (IsHeaderKept(header.first)) blob.headers.push_back(header);
   }
   blob.bytes = std::move(body);
@@ -341,7 +341,7 @@ void Crawler::Deliver(Transfer *t) {
   if (sink_.on_resource) sink_.on_resource(std::move(resource));
 }
 
-void Crawler::DiscoverLinks(const Blob &blob, KindInfo kind, const CrawlItem &item) {
+void Crawler::DiscoverLinks(const Blob& blob, KindInfo kind, const CrawlItem& item) {
   Result<TextFile> text = Decode(blob);
   if (!text.ok()) return;
   Result<Document> doc = BuildDocument(*text, kind);
@@ -352,7 +352,7 @@ void Crawler::DiscoverLinks(const Blob &blob, KindInfo kind, const CrawlItem &it
     Result<Url> resolved = ResolveUrl(item.url, links.base);
     if (resolved.ok()) base = std::move(*resolved);
   }
-  for (const std::string &link : links.links) {
+  for (const std::string& link : links.links) {
     Result<Url> url = ResolveUrl(base, link);
     if (url.ok()) frontier_.Offer(std::move(*url), item.depth + 1, item.seed, Purpose::kPage);
   }

@@ -18,14 +18,14 @@ constexpr size_t kMaxActive = 64;
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 constexpr auto kMaxPoll = std::chrono::milliseconds(100);
 
-Status CheckReadable(const std::string &path, const std::string &what) {
+Status CheckReadable(const std::string& path, const std::string& what) {
   if (path.empty()) return Status::Ok();
   if (::access(path.c_str(), R_OK) != 0) return Status::Error(what + ": cannot read " + path);
   return Status::Ok();
 }
 
-Status CheckOptions(const CrawlOptions &o) {
-  const std::string &a = o.auth;
+Status CheckOptions(const CrawlOptions& o) {
+  const std::string& a = o.auth;
   if (a != "any" && a != "basic" && a != "digest" && a != "ntlm" && a != "negotiate") {
     return Status::Error("--auth: expected any, basic, digest, ntlm or negotiate; got '" + a + "'");
   }
@@ -34,7 +34,7 @@ Status CheckOptions(const CrawlOptions &o) {
   if (o.retries < 0) return Status::Error("--retries must not be negative");
   if (o.timeout_ms <= 0) return Status::Error("--timeout must be positive");
   if (o.max_bytes == 0) return Status::Error("--max-bytes must be positive");
-  for (const auto &[path, what] :
+  for (const auto& [path, what] :
        {std::pair{o.netrc_file, "--netrc"}, std::pair{o.cookie_file, "--cookies"},
         std::pair{o.ca_bundle, "--cacert"}, std::pair{o.client_cert, "--cert"},
         std::pair{o.client_key, "--key"}}) {
@@ -49,20 +49,20 @@ Status CheckOptions(const CrawlOptions &o) {
 CrawlOptions::CrawlOptions()
     : strip_params(DefaultTrackingParams()), secret_params(DefaultSecretParams()) {}
 
-Crawler::Crawler(const CrawlOptions &options, const CrawlSink &sink)
+Crawler::Crawler(const CrawlOptions& options, const CrawlSink& sink)
     : options_(options), sink_(sink), frontier_(options) {}
 
 Crawler::~Crawler() {
-  for (auto &[easy, transfer] : active_) curl_multi_remove_handle(multi_, easy);
+  for (auto& [easy, transfer] : active_) curl_multi_remove_handle(multi_, easy);
   active_.clear();
   if (multi_ != nullptr) curl_multi_cleanup(multi_);
 }
 
-Status Crawler::Init(const std::vector<std::string> &seeds) {
+Status Crawler::Init(const std::vector<std::string>& seeds) {
   Status st = CheckOptions(options_);
   if (!st.ok()) return st;
   std::vector<Url> urls;
-  for (const std::string &seed : seeds) {
+  for (const std::string& seed : seeds) {
     Result<Url> url = ParseUrl(seed);
     std::string shown = RedactUrlText(seed, options_.secret_params);
     if (!url.ok()) return Status::Error(shown + ": " + url.status().message());
@@ -85,12 +85,12 @@ Status Crawler::Init(const std::vector<std::string> &seeds) {
     if (!store.ok()) return store.status();
     save_ = std::move(*store);
   }
-  for (const Url &url : urls) {
+  for (const Url& url : urls) {
     frontier_.AddSeed(url);
     seed_display_.push_back(frontier_.Display(frontier_.seeds().back()));
   }
   if (!options_.robots) {
-    for (const Url &url : frontier_.seeds()) QueueSitemaps(url.Origin(), {});
+    for (const Url& url : frontier_.seeds()) QueueSitemaps(url.Origin(), {});
   }
   return Status::Ok();
 }
@@ -100,7 +100,7 @@ bool Crawler::PageBudgetReached() const {
 }
 
 // Starts what `host` may start now; returns false when it started nothing more.
-bool Crawler::StartFromHost(const std::string &origin, Frontier::Host *host,
+bool Crawler::StartFromHost(const std::string& origin, Frontier::Host* host,
                             CrawlClock::time_point now) {
   using Robots = Frontier::Host::Robots;
   if (host->robots_state == Robots::kUnknown) {
@@ -121,7 +121,7 @@ bool Crawler::StartFromHost(const std::string &origin, Frontier::Host *host,
   CrawlItem item;
   if (host->robots_state == Robots::kFetching) {
     // Only a retry of robots.txt itself may start.
-    auto it = std::find_if(host->retries.begin(), host->retries.end(), [&](const CrawlItem &i) {
+    auto it = std::find_if(host->retries.begin(), host->retries.end(), [&](const CrawlItem& i) {
       return i.purpose == Purpose::kRobots && i.not_before <= now;
     });
     if (it == host->retries.end()) return false;
@@ -147,14 +147,14 @@ bool Crawler::StartFromHost(const std::string &origin, Frontier::Host *host,
 }
 
 void Crawler::StartReady(CrawlClock::time_point now) {
-  for (auto &[origin, host] : frontier_.hosts()) {
+  for (auto& [origin, host] : frontier_.hosts()) {
     while (host.active < options_.concurrency && active_.size() < kMaxActive) {
       if (!StartFromHost(origin, &host, now)) break;
     }
   }
 }
 
-void Crawler::Start(CrawlItem item, Frontier::Host *host) {
+void Crawler::Start(CrawlItem item, Frontier::Host* host) {
   bool credentials = frontier_.IsSeedOrigin(item.url.Origin());
   bool page = item.purpose == Purpose::kPage;
   auto transfer = std::make_unique<Transfer>(std::move(item), options_, *shared_, credentials);
@@ -166,32 +166,34 @@ void Crawler::Start(CrawlItem item, Frontier::Host *host) {
   ++host->active;
   if (page) ++pages_in_flight_;
   ++summary_.requests;
-  CURL *easy = transfer->handle();
+  CURL* easy = transfer->handle();
   active_[easy] = std::move(transfer);
 }
 
 void Crawler::DrainFinished() {
   int left = 0;
-  while (CURLMsg *msg = curl_multi_info_read(multi_, &left)) {
+  while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
     if (msg->msg != CURLMSG_DONE) continue;
-    CURL *easy = msg->easy_handle;
+    CURL* easy = msg->easy_handle;
     CURLcode code = msg->data.result;
     curl_multi_remove_handle(multi_, easy);
     auto it = active_.find(easy);
     if (it == active_.end()) continue;
     std::unique_ptr<Transfer> transfer = std::move(it->second);
     active_.erase(it);
-    Frontier::Host &host = frontier_.HostOf(transfer->item().url.Origin());
+    Frontier::Host& host = frontier_.HostOf(transfer->item().url.Origin());
     --host.active;
     if (transfer->item().purpose == Purpose::kPage) --pages_in_flight_;
     OnFinished(std::move(transfer), code);
   }
 }
 
-void Crawler::StopActive(const std::string &reason) {
-  for (auto &[easy, transfer] : active_) {
+void Crawler::StopActive(const std::string& reason) {
+  for (auto& [easy, transfer] : active_) {
     curl_multi_remove_handle(multi_, easy);
-    if (transfer->item().purpose == Purpose::kPage) Skip(transfer->item().display, reason);
+    if (transfer->item().purpose == Purpose::kPage && !reason.empty()) {
+      Skip(transfer->item().display, reason);
+    }
   }
   active_.clear();
   pages_in_flight_ = 0;
@@ -217,6 +219,12 @@ CrawlSummary Crawler::Run() {
   const auto budget = std::chrono::milliseconds(options_.time_budget_ms);
   while (true) {
     CrawlClock::time_point now = CrawlClock::now();
+    if (options_.cancel != nullptr && options_.cancel->load(std::memory_order_relaxed)) {
+      summary_.complete = false;
+      summary_.stop_reason = "interrupted";
+      StopActive("");
+      break;
+    }
     if (options_.time_budget_ms > 0 && now - start_ >= budget) {
       summary_.complete = false;
       summary_.stop_reason =
@@ -254,7 +262,7 @@ void Crawler::Finish() {
     summary_.stop_reason = "--max-pages (" + std::to_string(options_.max_pages) + ") reached";
   }
   summary_.queued_left = summary_.complete ? 0 : frontier_.Pending();
-  for (Skipped &s : frontier_.CappedReport()) Skip(std::move(s.origin), std::move(s.reason));
+  for (Skipped& s : frontier_.CappedReport()) Skip(std::move(s.origin), std::move(s.reason));
   summary_.capped = frontier_.capped();
   if (shared_ != nullptr) {
     Status st = shared_->FlushCookies();
@@ -273,8 +281,8 @@ void Crawler::Skip(std::string origin, std::string reason) {
   if (sink_.on_skipped) sink_.on_skipped(Skipped{std::move(origin), std::move(reason)});
 }
 
-Result<CrawlSummary> Crawl(const std::vector<std::string> &seeds, const CrawlOptions &options,
-                           const CrawlSink &sink) {
+Result<CrawlSummary> Crawl(const std::vector<std::string>& seeds, const CrawlOptions& options,
+                           const CrawlSink& sink) {
   Crawler crawler(options, sink);
   Status st = crawler.Init(seeds);
   if (!st.ok()) return st;

@@ -26,6 +26,7 @@
 // handles); the sink is called from the calling thread only.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -87,6 +88,10 @@ struct CrawlOptions {
   // Keeping what was fetched (empty: nothing saved).
   std::string save_dir;
 
+  // Set (from a signal handler) to stop the crawl: requests in flight are abandoned and
+  // the summary says "interrupted". Borrowed; may be null.
+  const std::atomic<bool>* cancel = nullptr;
+
   CrawlOptions();
 };
 
@@ -122,16 +127,16 @@ struct CrawlSummary {
 // What the crawler hands out. Called on the crawling thread; must not block for
 // long.
 struct CrawlSink {
-  std::function<void(CrawledResource &&)> on_resource;
-  std::function<void(Skipped &&)> on_skipped;
-  std::function<void(const CrawlProgress &)> on_progress;  // optional, a few times a second
+  std::function<void(CrawledResource&&)> on_resource;
+  std::function<void(Skipped&&)> on_skipped;
+  std::function<void(const CrawlProgress&)> on_progress;  // optional, a few times a second
 };
 
 // Crawls from `seeds` (absolute http or https URLs). Fails only on a usage
 // problem: a seed that is not an http(s) URL, a bad --auth value, an unreadable
 // netrc or cookie file, a --save directory that cannot be created, libcurl
 // failing to start. Every per-resource problem is a Skipped item.
-Result<CrawlSummary> Crawl(const std::vector<std::string> &seeds, const CrawlOptions &options,
-                           const CrawlSink &sink);
+Result<CrawlSummary> Crawl(const std::vector<std::string>& seeds, const CrawlOptions& options,
+                           const CrawlSink& sink);
 
 }  // namespace iescan::scanner

@@ -14,7 +14,7 @@ constexpr size_t kMaxSpecLength = 2048;
 constexpr int kRepeatedSegmentLimit = 3;
 
 std::string LowerAscii(std::string text) {
-  for (char &c : text) {
+  for (char& c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return text;
@@ -22,7 +22,7 @@ std::string LowerAscii(std::string text) {
 
 }  // namespace
 
-void Frontier::AddSeed(const Url &url) {
+void Frontier::AddSeed(const Url& url) {
   Url seed = url;
   StripParams(&seed, options_.strip_params);
   // "http://h/app" is read as the directory "http://h/app/": a last segment
@@ -45,12 +45,12 @@ void Frontier::AddSeed(const Url &url) {
   HostOf(seed.Origin()).queue.push_back(std::move(item));
 }
 
-bool Frontier::InScope(const Url &url) const {
+bool Frontier::InScope(const Url& url) const {
   const std::string spec = url.Spec();
-  for (const std::string &glob : options_.deny) {
+  for (const std::string& glob : options_.deny) {
     if (GlobMatch(glob, spec)) return false;
   }
-  for (const std::string &glob : options_.allow) {
+  for (const std::string& glob : options_.allow) {
     if (GlobMatch(glob, spec)) return true;
   }
   const std::string origin = url.Origin();
@@ -63,12 +63,12 @@ bool Frontier::InScope(const Url &url) const {
   return false;
 }
 
-bool Frontier::IsSeedOrigin(const std::string &origin) const {
+bool Frontier::IsSeedOrigin(const std::string& origin) const {
   return std::any_of(seeds_.begin(), seeds_.end(),
-                     [&](const Url &s) { return s.Origin() == origin; });
+                     [&](const Url& s) { return s.Origin() == origin; });
 }
 
-Frontier::Host &Frontier::HostOf(const std::string &origin) {
+Frontier::Host& Frontier::HostOf(const std::string& origin) {
   auto [it, inserted] = hosts_.try_emplace(origin);
   if (inserted) {
     it->second.delay_ms = options_.delay_ms;
@@ -79,11 +79,11 @@ Frontier::Host &Frontier::HostOf(const std::string &origin) {
 
 // Records the URL's shape; false when its pattern is full or the URL looks like
 // a trap.
-bool Frontier::Claim(const Url &url, const std::string &key) {
+bool Frontier::Claim(const Url& url, const std::string& key) {
   std::string shape;
   bool trap = url.Spec().size() > kMaxSpecLength || HasRepeatedSegments(url, kRepeatedSegmentLimit);
   shape = trap ? "repeated path segments or overlong URL" : UrlShape(url);
-  Pattern &pattern = patterns_[shape];
+  Pattern& pattern = patterns_[shape];
   if (!trap && pattern.taken < options_.max_per_pattern) {
     ++pattern.taken;
     seen_.insert(key);
@@ -136,7 +136,7 @@ void Frontier::Retry(CrawlItem item, CrawlClock::time_point when) {
   HostOf(item.url.Origin()).retries.push_back(std::move(item));
 }
 
-bool Frontier::TakeReady(Host *host, CrawlClock::time_point now, CrawlItem *out) {
+bool Frontier::TakeReady(Host* host, CrawlClock::time_point now, CrawlItem* out) {
   if (now < host->next_start) return false;
   for (size_t i = 0; i < host->retries.size(); ++i) {
     if (host->retries[i].not_before <= now) {
@@ -153,8 +153,8 @@ bool Frontier::TakeReady(Host *host, CrawlClock::time_point now, CrawlItem *out)
 
 CrawlClock::time_point Frontier::NextWake() const {
   CrawlClock::time_point wake = CrawlClock::time_point::max();
-  for (const auto &[origin, host] : hosts_) {
-    for (const CrawlItem &item : host.retries) {
+  for (const auto& [origin, host] : hosts_) {
+    for (const CrawlItem& item : host.retries) {
       wake = std::min(wake, std::max(item.not_before, host.next_start));
     }
     if (!host.queue.empty()) wake = std::min(wake, host.next_start);
@@ -164,13 +164,13 @@ CrawlClock::time_point Frontier::NextWake() const {
 
 uint64_t Frontier::Pending() const {
   uint64_t n = 0;
-  for (const auto &[origin, host] : hosts_) n += host.queue.size() + host.retries.size();
+  for (const auto& [origin, host] : hosts_) n += host.queue.size() + host.retries.size();
   return n;
 }
 
 std::vector<Skipped> Frontier::CappedReport() const {
   std::vector<Skipped> out;
-  for (const auto &[shape, pattern] : patterns_) {
+  for (const auto& [shape, pattern] : patterns_) {
     if (pattern.dropped == 0) continue;
     std::string reason = "URL pattern " + pattern.shown + " capped at --max-per-pattern " +
                          std::to_string(options_.max_per_pattern) + ": " +

@@ -42,16 +42,16 @@ enum class OfferResult : uint8_t { kQueued, kSeen, kOutOfScope, kNonCode, kTooDe
 
 class Frontier {
  public:
-  explicit Frontier(const CrawlOptions &options) : options_(options) {}
+  explicit Frontier(const CrawlOptions& options) : options_(options) {}
 
   // Adds a seed; it is always in scope and queued.
-  void AddSeed(const Url &url);
-  const std::vector<Url> &seeds() const { return seeds_; }
+  void AddSeed(const Url& url);
+  const std::vector<Url>& seeds() const { return seeds_; }
 
-  bool InScope(const Url &url) const;
+  bool InScope(const Url& url) const;
   // True when `origin` ("http://h:8080") is a seed's origin (credentials go
   // there only).
-  bool IsSeedOrigin(const std::string &origin) const;
+  bool IsSeedOrigin(const std::string& origin) const;
 
   // Offers a discovered URL (tracking parameters already stripped by the caller
   // or not: Offer strips them). `chain` holds the redirects leading to it.
@@ -71,12 +71,12 @@ class Frontier {
     RobotsRules robots = RobotsRules::AllowAll();
     int64_t delay_ms = 0;
   };
-  std::map<std::string, Host> &hosts() { return hosts_; }
-  Host &HostOf(const std::string &origin);
+  std::map<std::string, Host>& hosts() { return hosts_; }
+  Host& HostOf(const std::string& origin);
 
   // Takes the next item of `host` that may start at `now` (retries first), if
   // any.
-  bool TakeReady(Host *host, CrawlClock::time_point now, CrawlItem *out);
+  bool TakeReady(Host* host, CrawlClock::time_point now, CrawlItem* out);
   // The earliest time a waiting item of any host could start (max() when none
   // waits).
   CrawlClock::time_point NextWake() const;
@@ -85,12 +85,12 @@ class Frontier {
   // One Skipped item per capped shape: "URL pattern ... capped ...".
   std::vector<Skipped> CappedReport() const;
   uint64_t capped() const { return capped_total_; }
-  std::string Display(const Url &url) const { return RedactUrl(url, options_.secret_params); }
+  std::string Display(const Url& url) const { return RedactUrl(url, options_.secret_params); }
 
  private:
-  bool Claim(const Url &url, const std::string &key);
+  bool Claim(const Url& url, const std::string& key);
 
-  const CrawlOptions &options_;
+  const CrawlOptions& options_;
   std::vector<Url> seeds_;
   std::vector<std::string> seed_prefixes_;
   std::unordered_set<std::string> seen_;

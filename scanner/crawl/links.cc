@@ -15,7 +15,7 @@ namespace {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char &c : out) {
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
@@ -43,7 +43,7 @@ class LinkSet {
 
 // The end (exclusive) of an attribute value in the masked markup that starts at
 // `begin`.
-uint32_t ValueEnd(const Document &doc, uint32_t begin) {
+uint32_t ValueEnd(const Document& doc, uint32_t begin) {
   std::string_view text = doc.masked;
   if (begin == 0 || begin > text.size()) return begin;
   char quote = text[begin - 1];
@@ -57,11 +57,11 @@ uint32_t ValueEnd(const Document &doc, uint32_t begin) {
 
 // The usable part of an attribute value, or nothing when server code makes it
 // dynamic.
-bool UsableValue(const Document &doc, const Attribute &attr, std::string *out) {
+bool UsableValue(const Document& doc, const Attribute& attr, std::string* out) {
   *out = attr.value;
   if (doc.server_blocks.empty() || doc.masked.data() == doc.file->text.data()) return true;
   uint32_t end = ValueEnd(doc, attr.value_offset);
-  for (const ServerBlock &block : doc.server_blocks) {
+  for (const ServerBlock& block : doc.server_blocks) {
     if (block.begin < attr.value_offset || block.begin >= end) continue;
     std::string prefix = attr.value.substr(0, block.begin - attr.value_offset);
     size_t question = prefix.find('?');
@@ -72,9 +72,9 @@ bool UsableValue(const Document &doc, const Attribute &attr, std::string *out) {
   return true;
 }
 
-void AddAttribute(const Document &doc, const Element &element, std::string_view name,
-                  LinkSet *links) {
-  const Attribute *attr = element.Find(name);
+void AddAttribute(const Document& doc, const Element& element, std::string_view name,
+                  LinkSet* links) {
+  const Attribute* attr = element.Find(name);
   if (attr == nullptr || !attr->has_value) return;
   std::string value;
   if (UsableValue(doc, *attr, &value)) links->Add(std::move(value));
@@ -99,8 +99,8 @@ std::string RefreshTarget(std::string_view content) {
   return std::string(target);
 }
 
-bool LinkRelWanted(const Element &element) {
-  const Attribute *rel = element.Find("rel");
+bool LinkRelWanted(const Element& element) {
+  const Attribute* rel = element.Find("rel");
   if (rel == nullptr) return true;
   std::string value = Lower(rel->value);
   for (std::string_view skip :
@@ -110,9 +110,9 @@ bool LinkRelWanted(const Element &element) {
   return true;
 }
 
-void ElementLinks(const Document &doc, const Element &element, const LinkOptions &options,
-                  std::string *base, LinkSet *links) {
-  const std::string &tag = element.tag;
+void ElementLinks(const Document& doc, const Element& element, const LinkOptions& options,
+                  std::string* base, LinkSet* links) {
+  const std::string& tag = element.tag;
   if (tag == "a" || tag == "area") {
     AddAttribute(doc, element, "href", links);
   } else if (tag == "frame" || tag == "iframe" || tag == "script" || tag == "embed" ||
@@ -123,26 +123,26 @@ void ElementLinks(const Document &doc, const Element &element, const LinkOptions
   } else if (tag == "object") {
     AddAttribute(doc, element, "data", links);
   } else if (tag == "base") {
-    const Attribute *href = element.Find("href");
+    const Attribute* href = element.Find("href");
     if (href != nullptr && base->empty()) *base = href->value;
   } else if (tag == "meta") {
-    const Attribute *equiv = element.Find("http-equiv");
-    const Attribute *content = element.Find("content");
+    const Attribute* equiv = element.Find("http-equiv");
+    const Attribute* content = element.Find("content");
     if (equiv != nullptr && content != nullptr && EqualsNoCase(equiv->value, "refresh")) {
       links->Add(RefreshTarget(content->value));
     }
   } else if (tag == "form" && options.forms) {
-    const Attribute *method = element.Find("method");
+    const Attribute* method = element.Find("method");
     if (method == nullptr || EqualsNoCase(method->value, "get")) {
       AddAttribute(doc, element, "action", links);
     }
   }
 }
 
-void CssLinks(const Region &region, LinkSet *links) {
-  const Tokens &tokens = region.tokens;
+void CssLinks(const Region& region, LinkSet* links) {
+  const Tokens& tokens = region.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token &tok = tokens[i];
+    const Token& tok = tokens[i];
     if (tok.kind == TokenKind::kUrl) {
       links->Add(CssStringValue(tok.Text(region.text)));
       continue;
@@ -169,7 +169,7 @@ std::string DecodeXmlEntities(std::string_view text) {
     }
     size_t semi = text.find(';', i);
     std::string_view name = semi == std::string_view::npos ? "" : text.substr(i + 1, semi - i - 1);
-    const char *rep = name == "amp"    ? "&"
+    const char* rep = name == "amp"    ? "&"
                       : name == "lt"   ? "<"
                       : name == "gt"   ? ">"
                       : name == "quot" ? "\""
@@ -187,13 +187,13 @@ std::string DecodeXmlEntities(std::string_view text) {
 
 }  // namespace
 
-PageLinks ExtractLinks(const Document &doc, const LinkOptions &options) {
+PageLinks ExtractLinks(const Document& doc, const LinkOptions& options) {
   PageLinks page;
   LinkSet links;
-  for (const Element &element : doc.elements) {
+  for (const Element& element : doc.elements) {
     ElementLinks(doc, element, options, &page.base, &links);
   }
-  for (const Region &region : doc.regions) {
+  for (const Region& region : doc.regions) {
     std::vector<std::string> found;
     switch (region.language) {
       case Language::kCss:
@@ -208,7 +208,7 @@ PageLinks ExtractLinks(const Document &doc, const LinkOptions &options) {
       default:
         break;
     }
-    for (std::string &link : found) links.Add(std::move(link));
+    for (std::string& link : found) links.Add(std::move(link));
   }
   page.links = links.Take();
   return page;

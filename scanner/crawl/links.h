@@ -41,7 +41,7 @@ struct PageLinks {
   std::vector<std::string> links;  // as written, de-duplicated, in document order
 };
 
-PageLinks ExtractLinks(const Document &doc, const LinkOptions &options);
+PageLinks ExtractLinks(const Document& doc, const LinkOptions& options);
 
 // The <loc> values of a sitemap or sitemap index (XML entities decoded), at
 // most `limit`.

@@ -13,7 +13,7 @@ constexpr size_t kMaxRobotsBytes = 500 * 1024;
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char &c : out) {
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
@@ -35,8 +35,8 @@ struct Group {
 
 // True when the group's user-agent list names `agent` (our token), or "*" when
 // `wildcard` is set.
-bool GroupNames(const Group &group, const std::string &agent, bool wildcard) {
-  for (const std::string &a : group.agents) {
+bool GroupNames(const Group& group, const std::string& agent, bool wildcard) {
+  for (const std::string& a : group.agents) {
     if (wildcard ? a == "*" : (a != "*" && agent.compare(0, a.size(), a) == 0 && !a.empty())) {
       return true;
     }
@@ -44,7 +44,7 @@ bool GroupNames(const Group &group, const std::string &agent, bool wildcard) {
   return false;
 }
 
-std::vector<Group> ParseGroups(std::string_view text, std::vector<std::string> *sitemaps) {
+std::vector<Group> ParseGroups(std::string_view text, std::vector<std::string>* sitemaps) {
   std::vector<Group> groups;
   bool in_agent_lines = false;
   size_t pos = 0;
@@ -98,10 +98,10 @@ RobotsRules RobotsRules::Parse(std::string_view text, std::string_view agent) {
   std::vector<Group> groups = ParseGroups(text, &out.sitemaps_);
   std::string token = Lower(agent);
   bool any_named = false;
-  for (const Group &g : groups) any_named = any_named || GroupNames(g, token, false);
-  for (const Group &g : groups) {
+  for (const Group& g : groups) any_named = any_named || GroupNames(g, token, false);
+  for (const Group& g : groups) {
     if (!GroupNames(g, token, !any_named)) continue;
-    for (const auto &[allow, pattern] : g.rules) out.rules_.push_back({allow, pattern});
+    for (const auto& [allow, pattern] : g.rules) out.rules_.push_back({allow, pattern});
     if (g.delay > out.crawl_delay_) out.crawl_delay_ = g.delay;
   }
   return out;
@@ -113,7 +113,7 @@ bool RobotsRules::Allowed(std::string_view path_and_query) const {
   size_t best_length = 0;
   bool best_allow = true;
   bool matched = false;
-  for (const Rule &rule : rules_) {
+  for (const Rule& rule : rules_) {
     if (!RobotsPatternMatches(rule.pattern, path_and_query)) continue;
     size_t length = rule.pattern.size();
     if (!matched || length > best_length || (length == best_length && rule.allow)) {

@@ -32,7 +32,7 @@ class RobotsRules {
   // Crawl-delay of the chosen group in seconds, 0 when none.
   double crawl_delay() const { return crawl_delay_; }
   // Absolute URLs of every Sitemap line (whatever the group).
-  const std::vector<std::string> &sitemaps() const { return sitemaps_; }
+  const std::vector<std::string>& sitemaps() const { return sitemaps_; }
 
  private:
   struct Rule {

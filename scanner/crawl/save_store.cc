@@ -36,7 +36,7 @@ bool ValidUtf8(std::string_view s) {
 
 bool IsDeviceName(std::string_view name) {
   std::string stem(name.substr(0, name.find('.')));
-  for (char &c : stem) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : stem) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
   return stem.size() == 4 && (stem.compare(0, 3, "com") == 0 || stem.compare(0, 3, "lpt") == 0) &&
          stem[3] >= '1' && stem[3] <= '9';
@@ -82,7 +82,7 @@ std::string_view KindExtension(FileKind kind) {
 }
 
 // Splits "name.ext" at the last dot (no dot: ext empty).
-void SplitExtension(const std::string &name, std::string *stem, std::string *ext) {
+void SplitExtension(const std::string& name, std::string* stem, std::string* ext) {
   size_t dot = name.rfind('.');
   if (dot == std::string::npos || dot == 0) {
     *stem = name;
@@ -93,7 +93,7 @@ void SplitExtension(const std::string &name, std::string *stem, std::string *ext
   }
 }
 
-std::string FileName(const Url &url, std::string_view last_segment, KindInfo kind) {
+std::string FileName(const Url& url, std::string_view last_segment, KindInfo kind) {
   std::string name = last_segment.empty() ? "index" : SafeName(PercentDecode(last_segment));
   std::string stem;
   std::string ext;
@@ -116,7 +116,7 @@ std::string FileName(const Url &url, std::string_view last_segment, KindInfo kin
 // Creates every directory of `path`. Components longer than `trusted` bytes
 // (those below the save directory) must be real directories, not symbolic
 // links.
-Status MakeDirs(const std::string &path, size_t trusted) {
+Status MakeDirs(const std::string& path, size_t trusted) {
   size_t pos = 0;
   while (pos != std::string::npos) {
     pos = path.find('/', pos + 1);
@@ -152,7 +152,7 @@ std::string HashHex(std::string_view text) {
   return out;
 }
 
-std::string SavePath(const Url &url, KindInfo kind) {
+std::string SavePath(const Url& url, KindInfo kind) {
   std::string out = SafeName(url.host) + "_" + std::to_string(url.EffectivePort());
   std::string_view path = url.path;
   size_t last_slash = path.rfind('/');
@@ -171,7 +171,7 @@ std::string SavePath(const Url &url, KindInfo kind) {
   return out;
 }
 
-Result<std::unique_ptr<SaveStore>> SaveStore::Open(const std::string &dir) {
+Result<std::unique_ptr<SaveStore>> SaveStore::Open(const std::string& dir) {
   std::string clean = dir;
   while (clean.size() > 1 && clean.back() == '/') clean.pop_back();
   Status st = MakeDirs(clean, clean.size());
@@ -179,7 +179,7 @@ Result<std::unique_ptr<SaveStore>> SaveStore::Open(const std::string &dir) {
   return std::unique_ptr<SaveStore>(new SaveStore(clean));
 }
 
-Status SaveStore::WriteFile(const std::string &relative, std::string_view bytes) const {
+Status SaveStore::WriteFile(const std::string& relative, std::string_view bytes) const {
   std::string full = dir_ + "/" + relative;
   size_t slash = full.rfind('/');
   Status st = MakeDirs(full.substr(0, slash), dir_.size());
@@ -200,7 +200,7 @@ Status SaveStore::WriteFile(const std::string &relative, std::string_view bytes)
   return Status::Ok();
 }
 
-Result<std::string> SaveStore::Save(const Url &url, KindInfo kind, const SavedResource &meta,
+Result<std::string> SaveStore::Save(const Url& url, KindInfo kind, const SavedResource& meta,
                                     std::string_view bytes) {
   const std::string key = url.Spec();
   std::string relative = SavePath(url, kind);
@@ -226,13 +226,13 @@ Result<std::string> SaveStore::Save(const Url &url, KindInfo kind, const SavedRe
 }
 
 Status SaveStore::WriteManifest() const {
-  std::vector<const Entry *> sorted;
-  for (const Entry &e : entries_) sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const Entry *a, const Entry *b) {
+  std::vector<const Entry*> sorted;
+  for (const Entry& e : entries_) sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) {
     return a->meta.display_url < b->meta.display_url;
   });
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Entry *e : sorted) {
+  for (const Entry* e : sorted) {
     nlohmann::ordered_json item;
     item["url"] = e->meta.display_url;
     item["path"] = e->path;

@@ -34,7 +34,7 @@ namespace iescan::scanner {
 
 // The relative path (with '/' separators) a resource is saved under, before
 // collisions.
-std::string SavePath(const Url &url, KindInfo kind);
+std::string SavePath(const Url& url, KindInfo kind);
 
 struct SavedResource {
   std::string display_url;  // redacted
@@ -47,17 +47,17 @@ struct SavedResource {
 class SaveStore {
  public:
   // Creates `dir` (and its parents) if needed.
-  static Result<std::unique_ptr<SaveStore>> Open(const std::string &dir);
+  static Result<std::unique_ptr<SaveStore>> Open(const std::string& dir);
 
   // Saves `bytes` for `url`. Returns the path relative to the directory.
-  Result<std::string> Save(const Url &url, KindInfo kind, const SavedResource &meta,
+  Result<std::string> Save(const Url& url, KindInfo kind, const SavedResource& meta,
                            std::string_view bytes);
   // Writes DIR/manifest.json (entries sorted by URL).
   Status WriteManifest() const;
 
  private:
   explicit SaveStore(std::string dir) : dir_(std::move(dir)) {}
-  Status WriteFile(const std::string &relative, std::string_view bytes) const;
+  Status WriteFile(const std::string& relative, std::string_view bytes) const;
 
   struct Entry {
     SavedResource meta;

@@ -12,7 +12,7 @@ namespace {
 
 struct Script {
   std::string_view text;
-  std::vector<const Token *> tokens;  // significant tokens (no comments, no VBS newlines)
+  std::vector<const Token*> tokens;  // significant tokens (no comments, no VBS newlines)
   bool vbs = false;
 
   std::string_view At(size_t i) const {
@@ -42,7 +42,7 @@ struct Script {
 
 // The URL in the string literal at token `i`, if the literal is the whole
 // argument or the start of a concatenation.
-void TakeLiteral(const Script &s, size_t i, std::vector<std::string> *out) {
+void TakeLiteral(const Script& s, size_t i, std::vector<std::string>* out) {
   if (s.KindAt(i) != TokenKind::kString) return;
   std::string_view literal = s.At(i);
   std::string value = s.vbs ? VbsStringValue(literal, nullptr) : JsStringValue(literal, nullptr);
@@ -57,19 +57,19 @@ void TakeLiteral(const Script &s, size_t i, std::vector<std::string> *out) {
 
 // Index of the first argument of a call whose name is at `i`: after "(" in
 // JavaScript; in VBScript the parentheses are optional.
-size_t FirstArgument(const Script &s, size_t i) {
+size_t FirstArgument(const Script& s, size_t i) {
   if (s.Is(i + 1, "(")) return i + 2;
   return s.vbs ? i + 1 : s.tokens.size();
 }
 
-bool IsWindowName(const Script &s, size_t i) {
+bool IsWindowName(const Script& s, size_t i) {
   for (std::string_view name : {"window", "self", "top", "parent", "opener"}) {
     if (s.Is(i, name)) return true;
   }
   return false;
 }
 
-void Scan(const Script &s, std::vector<std::string> *out) {
+void Scan(const Script& s, std::vector<std::string>* out) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     if (!s.IsName(i)) continue;
     bool member = i > 0 && s.Is(i - 1, ".");
@@ -91,12 +91,12 @@ void Scan(const Script &s, std::vector<std::string> *out) {
   }
 }
 
-Script Significant(std::string_view text, const Tokens &tokens, bool vbs) {
+Script Significant(std::string_view text, const Tokens& tokens, bool vbs) {
   Script s;
   s.text = text;
   s.vbs = vbs;
   s.tokens.reserve(tokens.size());
-  for (const Token &tok : tokens) {
+  for (const Token& tok : tokens) {
     if (tok.kind == TokenKind::kComment || tok.kind == TokenKind::kNewline) continue;
     s.tokens.push_back(&tok);
   }
@@ -105,11 +105,11 @@ Script Significant(std::string_view text, const Tokens &tokens, bool vbs) {
 
 }  // namespace
 
-void JsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out) {
+void JsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out) {
   Scan(Significant(text, tokens, false), out);
 }
 
-void VbsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out) {
+void VbsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out) {
   Scan(Significant(text, tokens, true), out);
 }
 

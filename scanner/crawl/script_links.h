@@ -15,8 +15,8 @@
 namespace iescan::scanner {
 
 // Appends the URLs found in a JavaScript region (`tokens` lexed from `text`).
-void JsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out);
+void JsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out);
 // The same for a VBScript region (names compared without case).
-void VbsLinks(std::string_view text, const Tokens &tokens, std::vector<std::string> *out);
+void VbsLinks(std::string_view text, const Tokens& tokens, std::vector<std::string>* out);
 
 }  // namespace iescan::scanner

@@ -11,7 +11,7 @@ namespace {
 // What Internet Explorer 11 sends.
 constexpr char kAcceptHeader[] = "Accept: text/html, application/xhtml+xml, image/jxr, */*";
 
-long AuthMask(const std::string &auth) {
+long AuthMask(const std::string& auth) {
   if (auth == "basic") return static_cast<long>(CURLAUTH_BASIC);
   if (auth == "digest") return static_cast<long>(CURLAUTH_DIGEST);
   if (auth == "ntlm") return static_cast<long>(CURLAUTH_NTLM);
@@ -21,7 +21,7 @@ long AuthMask(const std::string &auth) {
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
-  for (char &c : out) {
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
@@ -36,7 +36,7 @@ std::string_view TrimWhite(std::string_view text) {
   return text;
 }
 
-void SetTls(CURL *easy, const CrawlOptions &options) {
+void SetTls(CURL* easy, const CrawlOptions& options) {
   if (!options.ca_bundle.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options.ca_bundle.c_str());
   if (!options.client_cert.empty()) {
     curl_easy_setopt(easy, CURLOPT_SSLCERT, options.client_cert.c_str());
@@ -52,7 +52,7 @@ void SetTls(CURL *easy, const CrawlOptions &options) {
   }
 }
 
-void SetCredentials(CURL *easy, const CrawlOptions &options) {
+void SetCredentials(CURL* easy, const CrawlOptions& options) {
   curl_easy_setopt(easy, CURLOPT_HTTPAUTH, AuthMask(options.auth));
   if (!options.user.empty()) {
     curl_easy_setopt(easy, CURLOPT_USERNAME, options.user.c_str());
@@ -77,7 +77,7 @@ Status EnsureCurlGlobal() {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<TransportShared>> TransportShared::Create(const CrawlOptions &options) {
+Result<std::unique_ptr<TransportShared>> TransportShared::Create(const CrawlOptions& options) {
   std::unique_ptr<TransportShared> shared(new TransportShared());
   shared->share_ = curl_share_init();
   shared->jar_ = curl_easy_init();
@@ -95,7 +95,7 @@ Result<std::unique_ptr<TransportShared>> TransportShared::Create(const CrawlOpti
 
   shared->other_headers_ = curl_slist_append(nullptr, kAcceptHeader);
   shared->seed_headers_ = curl_slist_append(nullptr, kAcceptHeader);
-  for (const std::string &header : options.headers) {
+  for (const std::string& header : options.headers) {
     shared->seed_headers_ = curl_slist_append(shared->seed_headers_, header.c_str());
   }
   return shared;
@@ -118,11 +118,11 @@ Status TransportShared::FlushCookies() {
   return Status::Ok();
 }
 
-Transfer::Transfer(CrawlItem item, const CrawlOptions &options, const TransportShared &shared,
+Transfer::Transfer(CrawlItem item, const CrawlOptions& options, const TransportShared& shared,
                    bool credentials)
     : item_(std::move(item)), easy_(curl_easy_init()), max_bytes_(options.max_bytes) {
   if (easy_ == nullptr) return;
-  CURL *e = easy_;
+  CURL* e = easy_;
   const std::string spec = item_.url.Spec();
   curl_easy_setopt(e, CURLOPT_URL, spec.c_str());
   curl_easy_setopt(e, CURLOPT_PRIVATE, this);
@@ -169,8 +169,8 @@ std::string Transfer::Header(std::string_view lower_name) const {
   return "";
 }
 
-size_t Transfer::OnBody(char *data, size_t size, size_t count, void *self) {
-  auto *t = static_cast<Transfer *>(self);
+size_t Transfer::OnBody(char* data, size_t size, size_t count, void* self) {
+  auto* t = static_cast<Transfer*>(self);
   size_t n = size * count;
   if (t->body_.size() + n > t->max_bytes_) {
     t->truncated_ = true;
@@ -180,8 +180,8 @@ size_t Transfer::OnBody(char *data, size_t size, size_t count, void *self) {
   return n;
 }
 
-size_t Transfer::OnHeader(char *data, size_t size, size_t count, void *self) {
-  auto *t = static_cast<Transfer *>(self);
+size_t Transfer::OnHeader(char* data, size_t size, size_t count, void* self) {
+  auto* t = static_cast<Transfer*>(self);
   size_t n = size * count;
   std::string_view line(data, n);
   if (line.substr(0, 5) == "HTTP/") {

@@ -44,7 +44,7 @@ bool MustEscape(unsigned char c) {
   }
 }
 
-void AppendEscape(unsigned char c, std::string *out) {
+void AppendEscape(unsigned char c, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out->push_back('%');
   out->push_back(kHex[c >> 4]);
@@ -115,7 +115,7 @@ std::string RemoveDotSegments(std::string_view path) {
 
 std::string NormalizePath(std::string_view raw) {
   std::string path(raw);
-  for (char &c : path) {
+  for (char& c : path) {
     if (c == '\\') c = '/';
   }
   if (path.empty() || path.front() != '/') path.insert(path.begin(), '/');
@@ -157,7 +157,7 @@ bool IsSlash(char c) { return c == '/' || c == '\\'; }
 
 // Splits "path?query#fragment" into the Url's path and query (fragment
 // dropped).
-void SetPathAndQuery(std::string_view rest, Url *url) {
+void SetPathAndQuery(std::string_view rest, Url* url) {
   size_t hash = rest.find('#');
   if (hash != std::string_view::npos) rest = rest.substr(0, hash);
   size_t question = rest.find('?');
@@ -167,7 +167,7 @@ void SetPathAndQuery(std::string_view rest, Url *url) {
   url->query = url->has_query ? NormalizeEscapes(rest.substr(question + 1)) : std::string();
 }
 
-Status ParseAuthority(std::string_view authority, Url *url) {
+Status ParseAuthority(std::string_view authority, Url* url) {
   size_t at = authority.rfind('@');
   if (at != std::string_view::npos) {
     url->userinfo = std::string(authority.substr(0, at));
@@ -239,7 +239,7 @@ Result<Url> ParseAfterScheme(std::string scheme, std::string_view rest) {
 
 std::string LowerScheme(std::string_view text, size_t length) {
   std::string scheme(text.substr(0, length));
-  for (char &c : scheme) c = Lower(c);
+  for (char& c : scheme) c = Lower(c);
   return scheme;
 }
 
@@ -281,7 +281,7 @@ Result<Url> ParseUrl(std::string_view text) {
   return ParseAfterScheme(std::move(scheme), std::string_view(clean).substr(n + 1));
 }
 
-Result<Url> ResolveUrl(const Url &base, std::string_view reference) {
+Result<Url> ResolveUrl(const Url& base, std::string_view reference) {
   std::string ref = CleanReference(reference);
   if (ref.size() > kMaxUrlLength) return Status::Error("URL longer than 8 KiB");
   std::string_view rest = ref;

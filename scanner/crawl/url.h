@@ -61,31 +61,31 @@ Result<Url> ParseUrl(std::string_view text);
 // tabs and newlines allowed) against `base`. Fails for references that do not
 // lead to an http(s) URL (javascript:, mailto:, "#top" resolves to the base
 // itself and succeeds).
-Result<Url> ResolveUrl(const Url &base, std::string_view reference);
+Result<Url> ResolveUrl(const Url& base, std::string_view reference);
 
 // Removes query parameters whose name matches one of `names` (case-insensitive;
 // an entry ending in '*' is a prefix, e.g. "utm_*"). Drops the '?' when nothing
 // is left.
-void StripParams(Url *url, const std::vector<std::string> &names);
+void StripParams(Url* url, const std::vector<std::string>& names);
 
 // The key under which a URL is fetched once: Spec() without session path
 // parameters
 // (";jsessionid=..."), with the path in lower case when `fold_path_case`
 // (servers with case-insensitive paths, such as IIS).
-std::string DedupKey(const Url &url, bool fold_path_case);
+std::string DedupKey(const Url& url, bool fold_path_case);
 
 // The URL as every output shows it: no userinfo; the values of query parameters
 // and of path parameters (";name=value") named in `secret_names`
 // (case-insensitive) replaced by "REDACTED", and an ASP.NET cookieless session
 // segment "(S(...))" likewise.
-std::string RedactUrl(const Url &url, const std::vector<std::string> &secret_names);
+std::string RedactUrl(const Url& url, const std::vector<std::string>& secret_names);
 // The same for a string that may or may not parse as a URL: a string that does
 // not parse has any "user:password@" removed and is otherwise returned as is.
-std::string RedactUrlText(std::string_view text, const std::vector<std::string> &secret_names);
+std::string RedactUrlText(std::string_view text, const std::vector<std::string>& secret_names);
 
 // The default lists for StripParams (tracking) and RedactUrl (secrets).
-const std::vector<std::string> &DefaultTrackingParams();
-const std::vector<std::string> &DefaultSecretParams();
+const std::vector<std::string>& DefaultTrackingParams();
+const std::vector<std::string>& DefaultSecretParams();
 
 // Glob match of a whole string: '*' matches any run of characters (including
 // '/'), '?' one character; everything else literally. Iterative, linear in
@@ -97,11 +97,11 @@ bool GlobMatch(std::string_view glob, std::string_view text);
 // token-like segment or value (16 characters or more mixing letters and digits)
 // written "*". Calendar pages
 // "/cal?d=2024-01" and "/cal?d=2031-12" share the shape "/cal?d=#-#".
-std::string UrlShape(const Url &url);
+std::string UrlShape(const Url& url);
 
 // True when some path segment occurs `limit` times or more (a relative-link
 // loop such as /a/b/a/b/a/b/).
-bool HasRepeatedSegments(const Url &url, int limit);
+bool HasRepeatedSegments(const Url& url, int limit);
 
 // Decodes %XX escapes (invalid escapes kept as is). Used for display paths and
 // save names.

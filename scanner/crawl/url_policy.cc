@@ -14,15 +14,15 @@ namespace {
 
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
-  for (char &c : out) {
+  for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return out;
 }
 
-bool NameMatches(std::string_view name, const std::vector<std::string> &patterns) {
+bool NameMatches(std::string_view name, const std::vector<std::string>& patterns) {
   std::string lower = LowerAscii(PercentDecode(name));
-  for (const std::string &p : patterns) {
+  for (const std::string& p : patterns) {
     std::string pattern = LowerAscii(p);
     if (!pattern.empty() && pattern.back() == '*') {
       pattern.pop_back();
@@ -49,7 +49,7 @@ std::vector<std::string_view> Split(std::string_view text, char sep) {
   }
 }
 
-std::string Join(const std::vector<std::string> &parts, char sep) {
+std::string Join(const std::vector<std::string>& parts, char sep) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) out.push_back(sep);
@@ -59,7 +59,7 @@ std::string Join(const std::vector<std::string> &parts, char sep) {
 }
 
 // Redacts "name=value" when name is secret.
-std::string RedactPair(std::string_view pair, const std::vector<std::string> &secrets) {
+std::string RedactPair(std::string_view pair, const std::vector<std::string>& secrets) {
   size_t eq = pair.find('=');
   if (eq == std::string_view::npos) return std::string(pair);
   if (!NameMatches(pair.substr(0, eq), secrets)) return std::string(pair);
@@ -67,7 +67,7 @@ std::string RedactPair(std::string_view pair, const std::vector<std::string> &se
 }
 
 // Redacts path parameters (";jsessionid=...") and "(S(...))" session segments.
-std::string RedactPath(std::string_view path, const std::vector<std::string> &secrets) {
+std::string RedactPath(std::string_view path, const std::vector<std::string>& secrets) {
   std::vector<std::string> out;
   for (std::string_view seg : Split(path, '/')) {
     if (seg.size() > 4 && seg.front() == '(' && seg.back() == ')' && seg[2] == '(') {
@@ -106,13 +106,13 @@ std::string ShapeOf(std::string_view value) {
 
 }  // namespace
 
-const std::vector<std::string> &DefaultTrackingParams() {
+const std::vector<std::string>& DefaultTrackingParams() {
   static const std::vector<std::string> kParams = {"utm_*",  "fbclid", "gclid", "msclkid",
                                                    "mc_cid", "mc_eid", "_ga",   "yclid"};
   return kParams;
 }
 
-const std::vector<std::string> &DefaultSecretParams() {
+const std::vector<std::string>& DefaultSecretParams() {
   static const std::vector<std::string> kParams = {
       "password",  "passwd",     "pwd",    "pass",       "token",     "access_token",
       "id_token",  "auth",       "apikey", "api_key",    "secret",    "session",
@@ -121,7 +121,7 @@ const std::vector<std::string> &DefaultSecretParams() {
   return kParams;
 }
 
-void StripParams(Url *url, const std::vector<std::string> &names) {
+void StripParams(Url* url, const std::vector<std::string>& names) {
   if (!url->has_query || names.empty()) return;
   std::vector<std::string> kept;
   for (std::string_view pair : Split(url->query, '&')) {
@@ -133,7 +133,7 @@ void StripParams(Url *url, const std::vector<std::string> &names) {
   url->has_query = !kept.empty();
 }
 
-std::string DedupKey(const Url &url, bool fold_path_case) {
+std::string DedupKey(const Url& url, bool fold_path_case) {
   std::vector<std::string> parts;
   for (std::string_view seg : Split(url.path, '/')) {
     size_t semi = seg.find(';');
@@ -153,7 +153,7 @@ std::string DedupKey(const Url &url, bool fold_path_case) {
   return key;
 }
 
-std::string RedactUrl(const Url &url, const std::vector<std::string> &secret_names) {
+std::string RedactUrl(const Url& url, const std::vector<std::string>& secret_names) {
   std::string out = url.Origin() + RedactPath(url.path, secret_names);
   if (url.has_query) {
     std::vector<std::string> pairs;
@@ -165,7 +165,7 @@ std::string RedactUrl(const Url &url, const std::vector<std::string> &secret_nam
   return out;
 }
 
-std::string RedactUrlText(std::string_view text, const std::vector<std::string> &secret_names) {
+std::string RedactUrlText(std::string_view text, const std::vector<std::string>& secret_names) {
   Result<Url> url = ParseUrl(text);
   if (url.ok()) return RedactUrl(*url, secret_names);
   std::string out(text);
@@ -202,7 +202,7 @@ bool GlobMatch(std::string_view glob, std::string_view text) {
   return g == glob.size();
 }
 
-std::string UrlShape(const Url &url) {
+std::string UrlShape(const Url& url) {
   std::vector<std::string> segments;
   for (std::string_view seg : Split(url.path, '/')) segments.push_back(ShapeOf(seg));
   std::string out = url.Origin() + Join(segments, '/');
@@ -216,9 +216,9 @@ std::string UrlShape(const Url &url) {
     }
     out.push_back('?');
     bool first = true;
-    for (auto &[name, values] : params) {
+    for (auto& [name, values] : params) {
       std::sort(values.begin(), values.end());
-      for (const std::string &v : values) {
+      for (const std::string& v : values) {
         if (!first) out.push_back('&');
         first = false;
         out += name + "=" + v;
@@ -228,7 +228,7 @@ std::string UrlShape(const Url &url) {
   return out;
 }
 
-bool HasRepeatedSegments(const Url &url, int limit) {
+bool HasRepeatedSegments(const Url& url, int limit) {
   std::map<std::string_view, int> counts;
   for (std::string_view seg : Split(url.path, '/')) {
     if (seg.empty()) continue;

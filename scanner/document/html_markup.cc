@@ -390,6 +390,14 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     ctx.Warn("sub-document markup " + message);
     return Status::Ok();
   }
+  constexpr uint32_t kMaxAttributes = 10000;
+  if (uint32_t attributes = EstimateMaxAttributes(source.text); attributes > kMaxAttributes) {
+    std::string message = "has an element with more than " + std::to_string(kMaxAttributes) +
+                          " attributes (about " + std::to_string(attributes) + "); not parsed";
+    if (source.is_file) return Status::Error("markup " + message);
+    ctx.Warn("sub-document markup " + message);
+    return Status::Ok();
+  }
   GumboHeap heap;  // owns the parse tree; released when this function returns
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;

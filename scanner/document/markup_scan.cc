@@ -273,6 +273,40 @@ size_t FindEndTag(std::string_view text, size_t pos, std::string_view name) {
 
 }  // namespace
 
+uint32_t EstimateMaxAttributes(std::string_view text) {
+  uint32_t best = 0;
+  const size_t n = text.size();
+  size_t pos = 0;
+  while ((pos = text.find('<', pos)) != std::string_view::npos) {
+    if (pos + 1 >= n || !IsAsciiAlpha(text[pos + 1])) {
+      ++pos;
+      continue;
+    }
+    uint32_t count = 0;
+    bool in_space = false;
+    char quote = 0;
+    size_t i = pos + 1;
+    for (; i < n; ++i) {
+      const char c = text[i];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+        continue;
+      }
+      if (c == '>') break;
+      const bool space = IsSpace(c);
+      if (!space && in_space) ++count;
+      in_space = space;
+    }
+    best = std::max(best, count);
+    pos = i;
+  }
+  return best;
+}
+
 uint32_t EstimateNesting(std::string_view text) {
   std::vector<uint32_t> stack;
   uint32_t deepest = 0;

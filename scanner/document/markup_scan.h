@@ -37,6 +37,11 @@ DoctypeSpan FindDoctype(std::string_view text);
 // skipped. One linear pass; memory grows with the estimate.
 uint32_t EstimateNesting(std::string_view text);
 
+// The most attribute-like items (white-space separated words outside quotes) in any one
+// start tag, by a cheap linear scan. The HTML parser's duplicate-attribute check is
+// quadratic in this count, so a tag with 100,000 attributes must not reach it.
+uint32_t EstimateMaxAttributes(std::string_view text);
+
 // One attribute of a start tag or processing instruction, as byte positions in the text.
 struct RawAttribute {
   std::string_view name;

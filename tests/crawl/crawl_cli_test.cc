@@ -26,8 +26,8 @@ struct RunOutput {
 
 RunOutput Iescan(std::vector<std::string> args) {
   args.insert(args.begin(), "iescan");
-  std::vector<const char *> argv;
-  for (const std::string &a : args) argv.push_back(a.c_str());
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
   std::ostringstream out;
   std::ostringstream err;
   RunOutput run;
@@ -40,17 +40,17 @@ RunOutput Iescan(std::vector<std::string> args) {
 // Sets an environment variable for the lifetime of the object.
 class ScopedEnv {
  public:
-  ScopedEnv(const char *name, const char *value) : name_(name) { setenv(name, value, 1); }
+  ScopedEnv(const char* name, const char* value) : name_(name) { setenv(name, value, 1); }
   ~ScopedEnv() { unsetenv(name_); }
 
  private:
-  const char *name_;
+  const char* name_;
 };
 
 // Every file under `dir` (names and contents) concatenated.
-std::string Tree(const std::string &dir) {
+std::string Tree(const std::string& dir) {
   std::string all;
-  for (const auto &entry : std::filesystem::recursive_directory_iterator(dir)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     all += entry.path().string() + "\n";
     if (entry.is_regular_file()) all += ReadFileText(entry.path().string());
   }
@@ -60,7 +60,7 @@ std::string Tree(const std::string &dir) {
 class CrawlCli : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_NE(TestServer::Shared().port(), 0); }
-  std::string Url(const std::string &path) { return TestServer::Shared().Url(path); }
+  std::string Url(const std::string& path) { return TestServer::Shared().Url(path); }
 };
 
 TEST_F(CrawlCli, BasicAuthWithCredentialsFromTheEnvironmentNeverShowsThePassword) {
@@ -86,13 +86,13 @@ TEST_F(CrawlCli, BasicAuthWithCredentialsFromTheEnvironmentNeverShowsThePassword
             std::string::npos);
   EXPECT_EQ(report.find("A1B2C3"), std::string::npos);
   EXPECT_EQ(run.out.find("A1B2C3"), std::string::npos);
-  for (const std::string &text : {run.out, run.err, ReadFileText(json), ReadFileText(markdown),
+  for (const std::string& text : {run.out, run.err, ReadFileText(json), ReadFileText(markdown),
                                   Tree(saved), ReadFileText(jar)}) {
     EXPECT_EQ(text.find(kAuthPassword), std::string::npos);
   }
   EXPECT_TRUE(std::filesystem::exists(saved + "/manifest.json"));
   int authorized = 0;
-  for (const TestServer::Request &r : TestServer::Shared().Requests()) {
+  for (const TestServer::Request& r : TestServer::Shared().Requests()) {
     EXPECT_EQ(r.path.find(kAuthPassword), std::string::npos);
     authorized += r.authorization && r.path.rfind("/_faults/private/", 0) == 0;
   }
@@ -126,10 +126,10 @@ TEST_F(CrawlCli, CookiesInAndOutAndExtraHeaders) {
                           "--header", "X-Iescan-Test: yes", "--fail-on", "none", "-q"});
   EXPECT_EQ(run.code, 0) << run.err;
   std::map<std::string, TestServer::Request> last;
-  for (const TestServer::Request &r : TestServer::Shared().Requests()) last[r.path] = r;
+  for (const TestServer::Request& r : TestServer::Shared().Requests()) last[r.path] = r;
   EXPECT_EQ(last["/_faults/cookie/"].cookie, "TICKET=fromfile");
   EXPECT_EQ(last["/_faults/cookie/"].extra_header, "yes");
-  const std::string &cookie = last["/_faults/cookie/next.html"].cookie;
+  const std::string& cookie = last["/_faults/cookie/next.html"].cookie;
   EXPECT_NE(cookie.find("TICKET=fromfile"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("ASPSESSIONIDQQ=FROMSERVER"), std::string::npos) << cookie;
   EXPECT_NE(ReadFileText(out).find("ASPSESSIONIDQQ\tFROMSERVER"), std::string::npos);
@@ -194,20 +194,20 @@ TEST_F(CrawlCli, SavedCrawlRescansOfflineWithTheSameFindings) {
   options.crawl = FastOptions();
   Result<report::ScanResult> live = app::RunScan(engine, options);
   ASSERT_TRUE(live.ok());
-  for (const report::FileResult &f : live->files) {
+  for (const report::FileResult& f : live->files) {
     std::string rel = f.origin.display.substr(Url("/juminhyo/").size());
     if (rel.find('?') != std::string::npos) continue;
-    for (const rules::Finding &x : f.findings)
+    for (const rules::Finding& x : f.findings)
       online.emplace(rel, x.begin.line, x.begin.column, x.rule->id);
   }
   const std::string host_dir = saved + "/127.0.0.1_" + std::to_string(TestServer::Shared().port());
   options.roots = {host_dir + "/juminhyo"};
   Result<report::ScanResult> local = app::RunScan(engine, options);
   ASSERT_TRUE(local.ok()) << local.status().message();
-  for (const report::FileResult &f : local->files) {
+  for (const report::FileResult& f : local->files) {
     std::string rel = f.origin.display.substr(options.roots[0].size() + 1);
     if (rel.find('@') != std::string::npos) continue;
-    for (const rules::Finding &x : f.findings)
+    for (const rules::Finding& x : f.findings)
       offline.emplace(rel, x.begin.line, x.begin.column, x.rule->id);
   }
   EXPECT_FALSE(online.empty());

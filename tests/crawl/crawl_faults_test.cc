@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <map>
 #include <sstream>
 
+#include "cli/scan_runner.h"
 #include "tests/crawl/crawl_test_util.h"
 
 namespace iescan::testing {
@@ -18,32 +21,32 @@ using Clock = std::chrono::steady_clock;
 class CrawlFaults : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_NE(server().port(), 0); }
-  TestServer &server() { return TestServer::Shared(); }
-  std::string Url(const std::string &path) { return server().Url("/_faults/" + path); }
+  TestServer& server() { return TestServer::Shared(); }
+  std::string Url(const std::string& path) { return server().Url("/_faults/" + path); }
 
   // Skipped items by origin.
-  static std::map<std::string, std::string> Skips(const app::CrawlOutcome &crawl) {
+  static std::map<std::string, std::string> Skips(const app::CrawlOutcome& crawl) {
     std::map<std::string, std::string> out;
-    for (const scanner::Skipped &s : crawl.skipped) out[s.origin] = s.reason;
+    for (const scanner::Skipped& s : crawl.skipped) out[s.origin] = s.reason;
     return out;
   }
-  static const report::FileResult *File(const app::CrawlOutcome &crawl, const std::string &url) {
-    for (const report::FileResult &f : crawl.files) {
+  static const report::FileResult* File(const app::CrawlOutcome& crawl, const std::string& url) {
+    for (const report::FileResult& f : crawl.files) {
       if (f.origin.display == url) return &f;
     }
     return nullptr;
   }
-  static std::vector<std::string> Findings(const report::FileResult &file) {
+  static std::vector<std::string> Findings(const report::FileResult& file) {
     std::vector<std::string> out;
-    for (const rules::Finding &f : file.findings) {
+    for (const rules::Finding& f : file.findings) {
       out.push_back(std::to_string(f.begin.line) + ":" + std::to_string(f.begin.column) + " " +
                     f.rule->id);
     }
     return out;
   }
-  int Count(const std::string &path) {
+  int Count(const std::string& path) {
     int n = 0;
-    for (const TestServer::Request &r : server().Requests()) n += r.path == path;
+    for (const TestServer::Request& r : server().Requests()) n += r.path == path;
     return n;
   }
 };
@@ -55,12 +58,12 @@ TEST_F(CrawlFaults, ServerErrorIsRetriedAfterRetryAfter) {
   const std::string folder =
       "flaky/" + std::to_string(getpid()) + "-" + std::to_string(++run) + "/";
   app::CrawlOutcome crawl = CrawlAndScan({Url(folder)}, FastOptions());
-  const report::FileResult *page = File(crawl, Url(folder + "page.html"));
+  const report::FileResult* page = File(crawl, Url(folder + "page.html"));
   ASSERT_NE(page, nullptr);
   EXPECT_EQ(Findings(*page), std::vector<std::string>{"6:9 dom.document-all"});
   EXPECT_TRUE(Skips(crawl).empty());
   std::vector<double> times;
-  for (const TestServer::Request &r : server().Requests()) {
+  for (const TestServer::Request& r : server().Requests()) {
     if (r.path == "/_faults/" + folder + "page.html") times.push_back(r.time);
   }
   ASSERT_EQ(times.size(), 2u);
@@ -104,7 +107,7 @@ TEST_F(CrawlFaults, RedirectToAnotherHostIsNotFollowed) {
 
 TEST_F(CrawlFaults, RedirectInsideTheScopeIsFollowed) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("moved/")}, FastOptions());
-  const report::FileResult *page = File(crawl, Url("moved/new.html"));
+  const report::FileResult* page = File(crawl, Url("moved/new.html"));
   ASSERT_NE(page, nullptr);
   EXPECT_EQ(Findings(*page), std::vector<std::string>{"6:8 events.attach-event"});
   EXPECT_EQ(File(crawl, Url("moved/old.html")), nullptr);
@@ -129,7 +132,7 @@ TEST_F(CrawlFaults, CalendarTrapIsCappedPerPattern) {
   options.max_per_pattern = 10;
   app::CrawlOutcome crawl = CrawlAndScan({Url("calendar/")}, options);
   int months = 0;
-  for (const report::FileResult &f : crawl.files) {
+  for (const report::FileResult& f : crawl.files) {
     months += f.origin.display.find("cal.html?month=") != std::string::npos;
   }
   EXPECT_EQ(months, 10);
@@ -162,7 +165,7 @@ TEST_F(CrawlFaults, RobotsTxtIsHonouredUnlessIgnored) {
 
 TEST_F(CrawlFaults, SitemapLeadsToUnlinkedPages) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("mapped/")}, FastOptions());
-  const report::FileResult *orphan = File(crawl, Url("mapped/orphan.html"));
+  const report::FileResult* orphan = File(crawl, Url("mapped/orphan.html"));
   ASSERT_NE(orphan, nullptr);
   EXPECT_EQ(Findings(*orphan), std::vector<std::string>{"6:9 events.window-event"});
   EXPECT_EQ(File(crawl, Url("mapped/sitemap.xml")),
@@ -171,8 +174,8 @@ TEST_F(CrawlFaults, SitemapLeadsToUnlinkedPages) {
 
 TEST_F(CrawlFaults, MetaCharsetWinsOverAWrongHeaderAndAHeaderAloneIsUsed) {
   app::CrawlOutcome crawl = CrawlAndScan({Url("charset/")}, FastOptions());
-  const report::FileResult *meta = File(crawl, Url("charset/meta.html"));
-  const report::FileResult *header = File(crawl, Url("charset/header.html"));
+  const report::FileResult* meta = File(crawl, Url("charset/meta.html"));
+  const report::FileResult* header = File(crawl, Url("charset/header.html"));
   ASSERT_NE(meta, nullptr);
   ASSERT_NE(header, nullptr);
   EXPECT_EQ(meta->encoding, "Shift_JIS");
@@ -199,7 +202,7 @@ TEST_F(CrawlFaults, MaxPagesStopsTheCrawlAndSaysSo) {
   EXPECT_FALSE(crawl.summary.complete);
   EXPECT_EQ(crawl.summary.stop_reason, "--max-pages (3) reached");
   bool reported = false;
-  for (const scanner::Skipped &s : crawl.skipped) {
+  for (const scanner::Skipped& s : crawl.skipped) {
     reported |= s.origin == server().Url("/juminhyo/") &&
                 s.reason.rfind("crawl stopped early: --max-pages (3) reached; ", 0) == 0;
   }
@@ -222,12 +225,29 @@ TEST_F(CrawlFaults, DelaySpacesRequestsToAHost) {
   for (size_t i = 1; i < times.size(); ++i) EXPECT_GE(times[i] - times[i - 1], 0.18) << i;
 }
 
+TEST_F(CrawlFaults, AllowAndDenyGlobsAdjustTheScope) {
+  // The style sheet's behaviour lives outside the seed's folder: only --allow reaches it.
+  const std::string seed = server().Url("/juminhyo/css/");
+  const std::string htc = server().Url("/juminhyo/htc/hover.htc");
+  app::CrawlOutcome narrow = CrawlAndScan({seed}, FastOptions());
+  EXPECT_EQ(File(narrow, htc), nullptr);
+  EXPECT_NE(File(narrow, seed + "juki.css"), nullptr);
+  scanner::CrawlOptions options = FastOptions();
+  options.allow = {"*/juminhyo/htc/*"};
+  app::CrawlOutcome wide = CrawlAndScan({seed}, options);
+  EXPECT_NE(File(wide, htc), nullptr);
+  options.deny = {"*.htc", "*/css/*.css"};
+  app::CrawlOutcome denied = CrawlAndScan({seed}, options);
+  ASSERT_EQ(denied.files.size(), 1u);  // the folder listing alone
+  EXPECT_EQ(denied.files[0].origin.display, seed);
+}
+
 TEST_F(CrawlFaults, ProgressReports) {
   std::vector<scanner::CrawlProgress> seen;
   rules::Engine engine(Catalog(), rules::EngineOptions{});
   Result<app::CrawlOutcome> crawl =
       app::RunCrawl(engine, {server().Url("/shisetsu-yoyaku/")}, FastOptions(), 1,
-                    [&](const scanner::CrawlProgress &p) { seen.push_back(p); });
+                    [&](const scanner::CrawlProgress& p) { seen.push_back(p); });
   ASSERT_TRUE(crawl.ok());
   ASSERT_FALSE(seen.empty());
   EXPECT_TRUE(seen.back().done);
@@ -258,10 +278,33 @@ TEST_F(CrawlFaults, TimeBudgetStopsTheCrawlAndSaysSo) {
   EXPECT_EQ(crawl.summary.stop_reason, "the time budget (1500 ms) ran out");
   EXPECT_EQ(Skips(crawl),
             (std::map<std::string, std::string>{
-                {Url("slow/"), "crawl stopped early: the time budget (1500 ms) ran out; 0 "
-                               "queued URL(s) were not fetched"},
+                {Url("slow/"),
+                 "crawl stopped early: the time budget (1500 ms) ran out; 0 "
+                 "queued URL(s) were not fetched"},
                 {Url("slow/slow.html"), "not finished when the time budget ran out"}}));
   EXPECT_NE(File(crawl, Url("slow/fast.html")), nullptr);
+}
+
+TEST_F(CrawlFaults, InterruptStopsTheCrawlQuickly) {
+  std::atomic<bool> cancel{false};
+  rules::Engine engine(Catalog(), rules::EngineOptions{});
+  app::ScanOptions options;
+  options.roots = {Url("slow/")};
+  options.crawl = FastOptions();
+  options.cancel = &cancel;
+  std::thread interrupter([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    cancel.store(true);
+  });
+  Clock::time_point start = Clock::now();
+  Result<report::ScanResult> result = app::RunScan(engine, options);
+  interrupter.join();
+  EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(2000));
+  ASSERT_TRUE(result.ok());
+  EXPECT_FALSE(result->complete);
+  ASSERT_EQ(result->skipped.size(), 1u);
+  EXPECT_EQ(result->skipped[0].reason,
+            "crawl stopped early: interrupted; 0 queued URL(s) were not fetched");
 }
 
 TEST_F(CrawlFaults, ProxyCarriesEveryRequest) {

@@ -21,7 +21,7 @@ namespace {
 
 // Stops the shared server when the test program ends normally; PR_SET_PDEATHSIG
 // covers a crash, and the server's own --lifetime covers everything else.
-TestServer *g_server = nullptr;
+TestServer* g_server = nullptr;
 
 class ServerEnvironment : public ::testing::Environment {
  public:
@@ -30,11 +30,11 @@ class ServerEnvironment : public ::testing::Environment {
   }
 };
 
-const auto *const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
+const auto* const kEnvironment = ::testing::AddGlobalTestEnvironment(new ServerEnvironment);
 
 }  // namespace
 
-TestServer &TestServer::Shared() {
+TestServer& TestServer::Shared() {
   if (g_server == nullptr) {
     g_server = new TestServer();
     g_server->Start();
@@ -44,7 +44,7 @@ TestServer &TestServer::Shared() {
 
 void TestServer::Start() {
   char dir_template[] = "/tmp/iescan-crawl-XXXXXX";
-  char *made = mkdtemp(dir_template);
+  char* made = mkdtemp(dir_template);
   if (made == nullptr) {
     ADD_FAILURE() << "mkdtemp failed";
     return;
@@ -68,7 +68,7 @@ void TestServer::Start() {
     close(out[1]);
     setenv("IESCAN_TEST_AUTH_PASSWORD", kAuthPassword, 1);
     execlp("python3", "python3", script.c_str(), "--root", root.c_str(), "--log", log_.c_str(),
-           "--lifetime", "300", static_cast<char *>(nullptr));
+           "--lifetime", "300", static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out[1]);
@@ -116,7 +116,7 @@ void TestServer::Stop() {
 
 TestServer::~TestServer() { Stop(); }
 
-std::string TestServer::Url(const std::string &path) const {
+std::string TestServer::Url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }
 
@@ -133,8 +133,8 @@ std::vector<TestServer::Request> TestServer::Requests() const {
   return out;
 }
 
-const rules::Catalog &Catalog() {
-  static const rules::Catalog *catalog = [] {
+const rules::Catalog& Catalog() {
+  static const rules::Catalog* catalog = [] {
     Result<rules::Catalog> c = rules::Catalog::Builtin();
     if (!c.ok()) {
       ADD_FAILURE() << c.status().message();
@@ -145,8 +145,8 @@ const rules::Catalog &Catalog() {
   return *catalog;
 }
 
-app::CrawlOutcome CrawlAndScan(const std::vector<std::string> &seeds,
-                               const scanner::CrawlOptions &options) {
+app::CrawlOutcome CrawlAndScan(const std::vector<std::string>& seeds,
+                               const scanner::CrawlOptions& options) {
   rules::Engine engine(Catalog(), rules::EngineOptions{});
   Result<app::CrawlOutcome> outcome = app::RunCrawl(engine, seeds, options, 2);
   EXPECT_TRUE(outcome.ok()) << outcome.status().message();
@@ -165,7 +165,7 @@ scanner::CrawlOptions FastOptions() {
 
 TempDir::TempDir() {
   char dir_template[] = "/tmp/iescan-crawl-test-XXXXXX";
-  char *made = mkdtemp(dir_template);
+  char* made = mkdtemp(dir_template);
   path_ = made == nullptr ? std::string() : std::string(made);
 }
 
@@ -174,7 +174,7 @@ TempDir::~TempDir() {
   if (!path_.empty()) std::filesystem::remove_all(path_, ec);
 }
 
-std::string ReadFileText(const std::string &path) {
+std::string ReadFileText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();

@@ -21,11 +21,11 @@ class TestServer {
  public:
   // The server of this test program, started on first use. Fails the test (and
   // returns a server with port 0) when it cannot start within 10 s.
-  static TestServer &Shared();
+  static TestServer& Shared();
 
   int port() const { return port_; }
   // "http://127.0.0.1:<port>" + path.
-  std::string Url(const std::string &path) const;
+  std::string Url(const std::string& path) const;
   // Request paths logged so far (in arrival order), each with its User-Agent
   // and whether it carried an Authorization header.
   struct Request {
@@ -49,12 +49,12 @@ class TestServer {
   std::string log_;
 };
 
-const rules::Catalog &Catalog();
+const rules::Catalog& Catalog();
 
 // Crawls `seeds` with `options` through app::RunCrawl (scanning with the
 // built-in catalogue). Fails the test if the crawl cannot start.
-app::CrawlOutcome CrawlAndScan(const std::vector<std::string> &seeds,
-                               const scanner::CrawlOptions &options);
+app::CrawlOutcome CrawlAndScan(const std::vector<std::string>& seeds,
+                               const scanner::CrawlOptions& options);
 
 // Options for fast, bounded tests: short timeouts and backoff.
 scanner::CrawlOptions FastOptions();
@@ -64,13 +64,13 @@ class TempDir {
  public:
   TempDir();
   ~TempDir();
-  const std::string &path() const { return path_; }
+  const std::string& path() const { return path_; }
 
  private:
   std::string path_;
 };
 
 // The whole content of a file ("" when unreadable).
-std::string ReadFileText(const std::string &path);
+std::string ReadFileText(const std::string& path);
 
 }  // namespace iescan::testing

@@ -12,7 +12,7 @@
 namespace iescan::scanner {
 namespace {
 
-PageLinks LinksOf(const std::string &text, KindInfo kind, LinkOptions options = {}) {
+PageLinks LinksOf(const std::string& text, KindInfo kind, LinkOptions options = {}) {
   Blob blob;
   blob.origin.display = "test";
   blob.bytes = text;

@@ -49,7 +49,7 @@ TEST(SavePath, NeverLeavesTheDirectory) {
   for (int i = 0; i < 60; ++i) deep += "/dir" + std::to_string(i);
   std::string hashed = PathOf("http://h" + deep + "/x.htm", kHtml);
   EXPECT_EQ(hashed.rfind("h_80/_long/", 0), 0u);
-  for (const std::string &p : {long_name, hashed}) {
+  for (const std::string& p : {long_name, hashed}) {
     EXPECT_EQ(p.find(".."), std::string::npos) << p;
     EXPECT_NE(p.front(), '/');
   }

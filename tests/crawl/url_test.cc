@@ -19,7 +19,7 @@ std::string Resolve(std::string_view base, std::string_view ref) {
 }
 
 TEST(Url, NormalisesCaseDefaultPortsDotSegmentsAndFragments) {
-  const std::pair<const char *, const char *> cases[] = {
+  const std::pair<const char*, const char*> cases[] = {
       {"HTTP://Intranet.Example:80/App/./a/../Index.asp#top",
        "http://intranet.example/App/Index.asp"},
       {"https://h:443", "https://h/"},
@@ -32,7 +32,7 @@ TEST(Url, NormalisesCaseDefaultPortsDotSegmentsAndFragments) {
       {"  http://h/a\t/b\n  ", "http://h/a/b"},
       {"http://h.example./", "http://h.example/"},
   };
-  for (const auto &[in, want] : cases) EXPECT_EQ(Spec(in), want) << in;
+  for (const auto& [in, want] : cases) EXPECT_EQ(Spec(in), want) << in;
 }
 
 TEST(Url, RefusesWhatCannotBeCrawled) {
@@ -46,8 +46,8 @@ TEST(Url, RefusesWhatCannotBeCrawled) {
 }
 
 TEST(Url, ResolvesReferencesAsBrowsersDo) {
-  const char *base = "http://h/app/sub/page.asp?x=1";
-  const std::pair<const char *, const char *> cases[] = {
+  const char* base = "http://h/app/sub/page.asp?x=1";
+  const std::pair<const char*, const char*> cases[] = {
       {"menu.asp", "http://h/app/sub/menu.asp"},      {"../css/a.css", "http://h/app/css/a.css"},
       {"../../../../x.js", "http://h/x.js"},          {"/root.htm", "http://h/root.htm"},
       {"//other:8080/y", "http://other:8080/y"},      {"?y=2", "http://h/app/sub/page.asp?y=2"},
@@ -55,7 +55,7 @@ TEST(Url, ResolvesReferencesAsBrowsersDo) {
       {"http:next.asp", "http://h/app/sub/next.asp"}, {"https://s/z", "https://s/z"},
       {" help.htm ", "http://h/app/sub/help.htm"},    {"..\\img\\a.gif", "http://h/app/img/a.gif"},
   };
-  for (const auto &[ref, want] : cases) EXPECT_EQ(Resolve(base, ref), want) << ref;
+  for (const auto& [ref, want] : cases) EXPECT_EQ(Resolve(base, ref), want) << ref;
   EXPECT_EQ(Resolve(base, "vbscript:ConfirmLogout()"), "error: not an http or https URL");
   EXPECT_EQ(Resolve(base, "mailto:a@b"), "error: not an http or https URL");
 }
@@ -85,7 +85,7 @@ TEST(Url, DedupKeyDropsSessionPathParametersAndCanFoldCase) {
 }
 
 TEST(Url, RedactionHidesUserinfoSecretParametersAndSessions) {
-  const std::vector<std::string> &secrets = DefaultSecretParams();
+  const std::vector<std::string>& secrets = DefaultSecretParams();
   Result<Url> url = ParseUrl(
       "http://kanri:Kanri-Pa55@h/app/(S(abcdefghijklmnop))/"
       "list.jsp;jsessionid=ABC?"

@@ -72,7 +72,7 @@ TEST(I18nTest, EveryBuiltinRuleHasJapaneseTitleMessageAndReplacement) {
   EXPECT_EQ(translated, Builtin().rules().size());
 }
 
-TEST(I18nTest, EveryJapaneseEntryNamesABuiltinRuleOfItsFile) {
+TEST(I18nTest, EveryJapaneseEntryNamesABuiltinRule) {
   const Messages messages = LoadedMessages();
   for (const std::string& id : messages.RuleIds(Lang::kJa)) {
     EXPECT_NE(Builtin().Find(id), nullptr) << "rules/i18n/ja has an entry for unknown rule " << id;
