@@ -1,5 +1,7 @@
 #include "report/writers/writers.h"
 
+#include "report/writers/codequality.h"
+
 #include <array>
 #include <string>
 
@@ -16,7 +18,7 @@ struct ExtensionEntry {
   Format format;
 };
 
-constexpr std::array<FormatEntry, 8> kFormats = {{
+constexpr std::array<FormatEntry, 9> kFormats = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
@@ -25,10 +27,12 @@ constexpr std::array<FormatEntry, 8> kFormats = {{
     {Format::kMarkdown, "markdown"},
     {Format::kSiteList, "sitelist"},
     {Format::kHtml, "html"},
+    {Format::kCodeQuality, "codequality"},
 }};
 
 // Longest first, so that a compound extension wins over its last part.
-constexpr std::array<ExtensionEntry, 12> kExtensions = {{
+constexpr std::array<ExtensionEntry, 13> kExtensions = {{
+    {"codequality.json", Format::kCodeQuality},
     {"sitelist.xml", Format::kSiteList},
     {"sarif.json", Format::kSarif},
     {"junit.xml", Format::kJunit},
@@ -119,6 +123,8 @@ Status Write(const Plan& plan, Format format, const WriteOptions& options, std::
       return WriteSiteList(plan, options.sitelist, out);
     case Format::kHtml:
       return WriteHtml(plan, options.html, out);
+    case Format::kCodeQuality:
+      return WriteCodeQuality(plan, out);
   }
   return Status::Error("unknown report format");
 }

@@ -33,7 +33,7 @@
 
 namespace iescan::report {
 
-enum class Format { kText, kJson, kSarif, kJunit, kCsv, kMarkdown, kSiteList, kHtml };
+enum class Format { kText, kJson, kSarif, kJunit, kCsv, kMarkdown, kSiteList, kHtml, kCodeQuality };
 
 // Options for every writer; each writer reads its own part.
 struct WriteOptions {

@@ -16,7 +16,8 @@ TEST(WritersTest, FormatFromName) {
   const std::vector<std::pair<std::string, Format>> names = {
       {"text", Format::kText},         {"json", Format::kJson}, {"sarif", Format::kSarif},
       {"junit", Format::kJunit},       {"csv", Format::kCsv},   {"markdown", Format::kMarkdown},
-      {"sitelist", Format::kSiteList}, {"html", Format::kHtml}};
+      {"sitelist", Format::kSiteList}, {"html", Format::kHtml},
+      {"codequality", Format::kCodeQuality}};
   for (const auto& [name, format] : names) {
     SCOPED_TRACE(name);
     ASSERT_TRUE(FormatFromName(name).ok());
@@ -27,7 +28,7 @@ TEST(WritersTest, FormatFromName) {
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().message(),
             "unknown report format 'pdf' (expected one of text, json, sarif, junit, csv, "
-            "markdown, sitelist, html)");
+            "markdown, sitelist, html, codequality)");
   EXPECT_FALSE(FormatFromName("JSON").ok());
   EXPECT_FALSE(FormatFromName("md").ok());
   EXPECT_FALSE(FormatFromName("").ok());
@@ -35,7 +36,7 @@ TEST(WritersTest, FormatFromName) {
 
 TEST(WritersTest, FormatNameRoundTrips) {
   for (Format f : {Format::kText, Format::kJson, Format::kSarif, Format::kJunit, Format::kCsv,
-                   Format::kMarkdown, Format::kSiteList, Format::kHtml}) {
+                   Format::kMarkdown, Format::kSiteList, Format::kHtml, Format::kCodeQuality}) {
     ASSERT_TRUE(FormatFromName(FormatName(f)).ok());
     EXPECT_EQ(*FormatFromName(FormatName(f)), f);
   }
@@ -56,6 +57,7 @@ TEST(WritersTest, FormatFromPathByExtension) {
   EXPECT_EQ(*FormatFromPath("summary.markdown"), Format::kMarkdown);
   EXPECT_EQ(*FormatFromPath("emie/sites.sitelist.xml"), Format::kSiteList);
   EXPECT_EQ(*FormatFromPath("emie/Sites.SiteList.XML"), Format::kSiteList);
+  EXPECT_EQ(*FormatFromPath("gl-code-quality-report.codequality.json"), Format::kCodeQuality);
   // The stem must not be empty: ".json" alone is a stem-less name with extension "json"
   // only when something precedes the dot.
   EXPECT_EQ(*FormatFromPath("a.sitelist.xml.json"), Format::kJson);
@@ -64,7 +66,7 @@ TEST(WritersTest, FormatFromPathByExtension) {
   EXPECT_EQ(none.status().message(),
             "cannot tell the report format of 'out.json/report' from its extension (expected "
             ".txt, .json, .sarif.json, .sarif, .junit.xml, .xml, .csv, .markdown, .md, "
-            ".sitelist.xml, .html, .htm); name the format explicitly");
+            ".sitelist.xml, .html, .htm, .codequality.json); name the format explicitly");
   EXPECT_FALSE(FormatFromPath("report.pdf").ok());
   EXPECT_FALSE(FormatFromPath("report.").ok());
   EXPECT_FALSE(FormatFromPath(".json").ok());
