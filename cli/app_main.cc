@@ -19,6 +19,7 @@
 #include "cli/changed_files.h"
 #include "cli/cli_doc.h"
 #include "cli/config.h"
+#include "cli/priority_config.h"
 #include "cli/scan_runner.h"
 #include "report/plan.h"
 #include "report/writers/writers.h"
@@ -149,6 +150,26 @@ struct GateFlags {
   bool include_vendored = false;  // report findings inside bundled third-party libraries
 };
 
+bool IsPriorityName(const std::string& s) {
+  return s == "P1" || s == "P2" || s == "P3" || s == "P4";
+}
+
+// --fail-on P1..P4: a finding at or above that priority class (P1 is the highest) that is
+// new, not suppressed, and not in a file scanned only for reach.
+int PriorityGateExitCode(const report::Plan& plan, const report::ScanResult& result,
+                         const std::string& fail_on) {
+  std::set<std::string> context_only;
+  for (const report::FileResult& file : result.files) {
+    if (file.context_only) context_only.insert(file.origin.display);
+  }
+  const int threshold = fail_on[1] - '0';
+  for (const report::PlanFinding& f : plan.findings) {
+    if (f.suppressed || f.baseline == "unchanged" || context_only.count(f.path)) continue;
+    if (report::PriorityName(f.priority)[1] - '0' <= threshold) return kExitFindings;
+  }
+  return kExitClean;
+}
+
 // Exit code for a finished scan under --fail-on: findings that are suppressed or already in
 // the baseline do not count.
 int GateExitCode(const report::ScanResult& result, const std::string& fail_on, bool strict) {
@@ -225,8 +246,9 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
   GateFlags gate_flags = gate;
   if (gate_flags.baseline.empty() && config->baseline) gate_flags.baseline = *config->baseline;
   rules::Severity unused;
-  if (flags.fail_on != "none" && !rules::ParseSeverity(flags.fail_on, &unused)) {
-    err << "iescan: --fail-on: expected one of blocker, high, medium, low, none; got '"
+  if (flags.fail_on != "none" && !rules::ParseSeverity(flags.fail_on, &unused) &&
+      !IsPriorityName(flags.fail_on)) {
+    err << "iescan: --fail-on: expected one of blocker, high, medium, low, P1, P2, P3, P4, none; got '"
         << flags.fail_on << "'\n";
     return kExitUsage;
   }
@@ -339,6 +361,11 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     plan_options.created = std::strtoll(epoch, nullptr, 10);
   }
+  if (Status st = ApplyPriorityWeights(config->priority, config->path, &plan_options.weights);
+      !st.ok()) {
+    err << "iescan: " << st.message() << "\n";
+    return kExitUsage;
+  }
   for (const AppEntry& app : config->apps) {
     report::AppMapEntry entry;
     entry.name = app.name;
@@ -373,6 +400,10 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     err << "iescan: interrupted; the reports cover only the files scanned so far and are "
            "marked incomplete\n";
     return kExitInterrupted;
+  }
+  if (IsPriorityName(flags.fail_on)) {
+    if (gate_flags.strict && !result->skipped.empty()) return kExitFindings;
+    return PriorityGateExitCode(plan, *result, flags.fail_on);
   }
   return GateExitCode(*result, flags.fail_on, gate_flags.strict);
 }

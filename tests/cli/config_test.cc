@@ -81,6 +81,24 @@ TEST(ConfigE2E, SettingsReachTheScan) {
   EXPECT_EQ(none.exit_code, 0);
 }
 
+TEST(ConfigE2E, PriorityWeightsAndPriorityGate) {
+  testing::TempTree tree;
+  tree.Write("app/a.css", ".link { cursor: hand; }\n");  // low severity
+  // Default weights: a low finding is not P1.
+  EXPECT_EQ(testing::RunIescan({"scan", ".", "--fail-on", "P1", "-q"}, tree.path()).exit_code, 0);
+  EXPECT_EQ(testing::RunIescan({"scan", ".", "--fail-on", "P4", "-q"}, tree.path()).exit_code, 1);
+  // Weights that make every finding P1.
+  tree.Write(".iescan.json", R"({"priority": {"p1": 0, "p2": 0, "p3": 0}})");
+  EXPECT_EQ(testing::RunIescan({"scan", ".", "--fail-on", "P1", "-q"}, tree.path()).exit_code, 1);
+  tree.Write(".iescan.json", R"({"priority": {"severity.urgent": 2}})");
+  testing::RunOutput bad = testing::RunIescan({"scan", ".", "-q"}, tree.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("key 'priority.severity.urgent': unknown weight"), std::string::npos)
+      << bad.err;
+  testing::RunOutput flag = testing::RunIescan({"scan", ".", "--fail-on", "P5"}, tree.path());
+  EXPECT_EQ(flag.exit_code, 2);
+}
+
 TEST(ConfigE2E, InitWritesAStarterThatParses) {
   testing::TempTree tree;
   testing::RunOutput r = testing::RunIescan({"init"}, tree.path());
