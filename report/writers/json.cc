@@ -160,8 +160,8 @@ Json FindingJson(const PlanFinding& f) {
   out["ie_mode"] = f.ie_mode;
   out["fingerprint"] = f.fingerprint;
   out["suppressed"] = f.suppressed;
-  if (f.suppressed) out["suppression_reason"] = f.suppression_reason;
-  if (!f.baseline.empty()) out["baseline"] = f.baseline;
+  out["suppression_reason"] = f.suppression_reason;
+  out["baseline"] = f.baseline;
   return out;
 }
 

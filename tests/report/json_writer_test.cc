@@ -219,7 +219,7 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "message": "conditional comment <!--[if IE]> is ignored outside Internet Explorer",
       "snippet": "<!--[if IE]>", "language": "html", "guard": "none", "detail": "",
       "priority": "P4", "priority_score": 15.0, "reach": 1, "ie_mode": false,
-      "fingerprint": ""})j"));
+      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
   Json second = doc["findings"][1];
   second["fingerprint"] = "";
   EXPECT_EQ(second, Json::parse(R"j({"path": "hr/index.asp",
@@ -231,7 +231,7 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "snippet": "var fso = new ActiveXObject(\"Scripting.FileSystemObject\");",
       "language": "js", "guard": "unguarded", "detail": "Scripting.FileSystemObject",
       "priority": "P1", "priority_score": 100.0, "reach": 1, "ie_mode": true,
-      "fingerprint": ""})j"));
+      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
   Json seventh = doc["findings"][6];
   seventh["fingerprint"] = "";
   EXPECT_EQ(seventh, Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
@@ -241,7 +241,7 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "message": "document.all is not supported outside Internet Explorer",
       "snippet": "var f = document.all[\"勤務時間\"];", "language": "js",
       "guard": "ie-only-branch", "detail": "", "priority": "P2", "priority_score": 56.0,
-      "reach": 1, "ie_mode": false, "fingerprint": ""})j"));
+      "reach": 1, "ie_mode": false, "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
   EXPECT_EQ(doc["findings"][3]["guard"], "guarded");
   EXPECT_EQ(doc["findings"][3]["priority_score"], 21.0);
   // The two document.all findings on line 12 share rule and snippet: occurrences 0 and 1.
