@@ -425,6 +425,7 @@ int RunRulesCommand(const std::vector<std::string>& dirs, const std::string& for
                       {"confidence", rules::ConfidenceName(rule->confidence)},
                       {"effort", rules::EffortName(rule->effort)},
                       {"languages", rule->languages},
+                      {"prefilter", rule->prefilter},
                       {"replacement", rule->replacement}});
     }
     out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
