@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -187,14 +188,20 @@ int GateExitCode(const report::ScanResult& result, const std::string& fail_on, b
   return kExitClean;
 }
 
-// Writes `text` to `path` through a temporary file renamed into place.
-Status WriteTextFile(const std::string& path, const std::string& text) {
+// Writes `path` through a temporary file renamed into place, so a half-written report is
+// never left behind; `write` streams the content (no copy of a large report in memory).
+Status WriteAtomically(const std::string& path, const std::function<Status(std::ostream&)>& write) {
   std::string tmp = path + ".tmp-iescan";
   {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    file << text;
+    Status st = file ? write(file) : Status::Error("cannot write " + path);
     file.flush();
-    if (!file) return Status::Error("cannot write " + path);
+    if (st.ok() && !file) st = Status::Error("cannot write " + path);
+    if (!st.ok()) {
+      file.close();
+      std::remove(tmp.c_str());
+      return st;
+    }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::remove(tmp.c_str());
@@ -203,14 +210,17 @@ Status WriteTextFile(const std::string& path, const std::string& text) {
   return Status::Ok();
 }
 
-// Writes `plan` to `path` in `format`, through a temporary file renamed into place so a
-// half-written report is never left behind.
+Status WriteTextFile(const std::string& path, const std::string& text) {
+  return WriteAtomically(path, [&](std::ostream& out) {
+    out << text;
+    return Status::Ok();
+  });
+}
+
 Status WriteToFile(const report::Plan& plan, report::Format format,
                    const report::WriteOptions& options, const std::string& path) {
-  std::ostringstream text;
-  Status st = report::Write(plan, format, options, text);
-  if (!st.ok()) return st;
-  return WriteTextFile(path, text.str());
+  return WriteAtomically(
+      path, [&](std::ostream& out) { return report::Write(plan, format, options, out); });
 }
 
 // Applies --baseline (and --update-baseline) to the result; prints what it found on `err`.

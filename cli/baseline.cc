@@ -7,44 +7,13 @@
 #include <sstream>
 #include <tuple>
 
+#include "report/app_name.h"
+#include "report/fingerprint.h"
+
 namespace iescan::app {
 namespace {
 
 using nlohmann::ordered_json;
-
-// 64-bit FNV-1a: small, stable across platforms and versions.
-uint64_t Fnv1a(std::string_view data, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-std::string NormaliseSnippet(std::string_view snippet) {
-  std::string out;
-  bool space = false;
-  for (char c : snippet) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string Hex(uint64_t v) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<size_t>(i)] = kDigits[v & 15];
-    v >>= 4;
-  }
-  return out;
-}
 
 std::string KeyOf(const std::string& fingerprint) {
   return fingerprint.substr(0, fingerprint.find(':'));
@@ -53,19 +22,9 @@ std::string KeyOf(const std::string& fingerprint) {
 }  // namespace
 
 std::string RootRelativePath(const scanner::Origin& origin) {
-  std::string root = origin.root;
-  const std::string& display = origin.display;
-  while (root.size() > 1 && root.back() == '/') root.pop_back();
-  if (root == "." || root.empty()) return display;
-  if (display.size() > root.size() && display.compare(0, root.size(), root) == 0 &&
-      display[root.size()] == '/') {
-    return display.substr(root.size() + 1);
-  }
-  if (display == root) {  // a root that is a file
-    size_t slash = display.rfind('/');
-    return slash == std::string::npos ? display : display.substr(slash + 1);
-  }
-  return display;
+  // The same path the report's fingerprints use (report/fingerprint.h).
+  if (origin.is_url) return origin.display;
+  return std::string(report::RootRelativePath(origin.display, origin.root));
 }
 
 void AssignFingerprints(report::ScanResult* result) {
@@ -74,13 +33,9 @@ void AssignFingerprints(report::ScanResult* result) {
     std::map<std::string, uint32_t> seen;
     for (rules::Finding& f : file.findings) {
       std::string rule = f.rule ? f.rule->id : "";
-      uint64_t h = Fnv1a(rule);
-      h = Fnv1a(std::string_view("\0", 1), h);
-      h = Fnv1a(path, h);
-      h = Fnv1a(std::string_view("\0", 1), h);
-      h = Fnv1a(NormaliseSnippet(f.snippet), h);
-      std::string key = Hex(h);
-      f.fingerprint = key + ":" + std::to_string(seen[key]++);
+      std::string normalized = report::NormalizeSnippet(f.snippet);
+      std::string key = KeyOf(report::Fingerprint(rule, path, normalized, 0));
+      f.fingerprint = report::Fingerprint(rule, path, normalized, seen[key]++);
     }
   }
 }
@@ -97,7 +52,7 @@ Baseline BaselineFromScan(const report::ScanResult& result) {
       e.key = key;
       e.rule = rule;
       e.path = path;
-      if (e.snippet.empty()) e.snippet = NormaliseSnippet(f.snippet);
+      if (e.snippet.empty()) e.snippet = report::NormalizeSnippet(f.snippet);
       ++e.count;
     }
   }
