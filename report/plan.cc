@@ -40,6 +40,7 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.confidence = f.rule->confidence;
   out.effort = f.effort.value_or(f.rule->effort);
   out.message = f.message;
+  out.match = f.match;
   out.line = f.begin.line;
   out.column = f.begin.column;
   out.end_line = f.end.line;

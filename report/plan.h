@@ -112,7 +112,8 @@ struct PlanFinding {
   rules::Severity severity = rules::Severity::kMedium;
   rules::Confidence confidence = rules::Confidence::kHigh;
   rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
-  std::string message;
+  std::string message;  // in English; writers re-render it in their language from
+  std::string match;    //   the rule, `match` and `detail` (report/i18n.h)
   uint32_t line = 0;    // original file coordinates, 1-based; column in
   uint32_t column = 0;  // code points
   uint32_t end_line = 0;

@@ -28,6 +28,7 @@ std::string_view BaselineStateName(BaselineState s);  // "", "new", "unchanged"
 struct Finding {
   const Rule* rule = nullptr;   // borrowed from the Catalog, which outlives findings
   std::string message;          // rule message with placeholders filled
+  std::string match;            // the text that filled "{match}" (messages re-render from it)
   uint32_t offset = 0;          // TextFile offsets of the matched construct
   uint32_t end_offset = 0;
   scanner::Position begin;      // original line:column

@@ -193,6 +193,7 @@ std::vector<Finding> MakeFindings(const DispatchTables& tables, const scanner::T
     f.language = hit.language;
     f.guard = hit.guard;
     f.detail = std::move(hit.arg);
+    f.match = std::move(hit.match);
     IdentifyActiveX(&f);  // names well-known and in-house ActiveX controls
     findings.push_back(std::move(f));
   }

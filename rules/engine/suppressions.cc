@@ -144,6 +144,7 @@ Finding MetaFinding(const Rule* rule, const scanner::TextFile& file, const Direc
   f.language = scanner::Language::kHtml;
   f.detail = std::string(what);
   f.message = FillMessage(rule->message, what, what);
+  f.match = std::string(what);
   return f;
 }
 
