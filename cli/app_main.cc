@@ -16,12 +16,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/atomic_write.h"
 #include "cli/baseline.h"
 #include "cli/changed_files.h"
 #include "cli/cli_doc.h"
 #include "cli/config.h"
+#include "cli/merge.h"
 #include "cli/priority_config.h"
 #include "cli/scan_runner.h"
+#include "report/i18n.h"
 #include "report/plan.h"
 #include "report/writers/writers.h"
 #include "rules/engine/catalog.h"
@@ -94,10 +97,13 @@ struct ScanFlags {
   bool follow_symlinks = false;
   std::vector<std::string> rule_dirs;
   bool no_prefilter = false;
+  bool stats = false;  // --stats: time per stage and per rule on standard error
   std::string color = "auto";
   std::string fail_on;  // default blocker
   bool quiet = false;
   std::string config_path;
+  std::string lang;  // --lang en|ja (report/i18n.h); empty: the config's, else en
+  std::string shard;  // --shard K/N (cli/shard.h); empty: the whole tree
   CrawlFlags crawl;  // for http:// and https:// roots
 };
 
@@ -109,6 +115,7 @@ void MergeConfig(const Config& config, ScanFlags* flags) {
   if (flags->rule_dirs.empty()) flags->rule_dirs = config.rule_dirs;
   if (flags->outputs.empty()) flags->outputs = config.outputs;
   if (flags->fail_on.empty() && config.fail_on) flags->fail_on = *config.fail_on;
+  if (flags->lang.empty() && config.lang) flags->lang = *config.lang;
   if (flags->max_file_size.empty() && config.max_file_size) {
     flags->max_file_size = *config.max_file_size;
   }
@@ -188,41 +195,6 @@ int GateExitCode(const report::ScanResult& result, const std::string& fail_on, b
   return kExitClean;
 }
 
-// Writes `path` through a temporary file renamed into place, so a half-written report is
-// never left behind; `write` streams the content (no copy of a large report in memory).
-Status WriteAtomically(const std::string& path, const std::function<Status(std::ostream&)>& write) {
-  std::string tmp = path + ".tmp-iescan";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    Status st = file ? write(file) : Status::Error("cannot write " + path);
-    file.flush();
-    if (st.ok() && !file) st = Status::Error("cannot write " + path);
-    if (!st.ok()) {
-      file.close();
-      std::remove(tmp.c_str());
-      return st;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::Error("cannot write " + path);
-  }
-  return Status::Ok();
-}
-
-Status WriteTextFile(const std::string& path, const std::string& text) {
-  return WriteAtomically(path, [&](std::ostream& out) {
-    out << text;
-    return Status::Ok();
-  });
-}
-
-Status WriteToFile(const report::Plan& plan, report::Format format,
-                   const report::WriteOptions& options, const std::string& path) {
-  return WriteAtomically(
-      path, [&](std::ostream& out) { return report::Write(plan, format, options, out); });
-}
-
 // Applies --baseline (and --update-baseline) to the result; prints what it found on `err`.
 Status ApplyBaselineFlags(const GateFlags& gate, report::ScanResult* result, std::ostream& err) {
   if (gate.baseline.empty()) return Status::Ok();
@@ -262,6 +234,11 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
         << flags.fail_on << "'\n";
     return kExitUsage;
   }
+  Result<report::Lang> lang = report::ParseLang(flags.lang.empty() ? "en" : flags.lang);
+  if (!lang.ok()) {
+    err << "iescan: --lang: " << lang.status().message() << "\n";
+    return kExitUsage;
+  }
   ScanOptions options;
   options.roots = flags.paths;
   options.jobs = flags.jobs;
@@ -274,6 +251,14 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     err << "iescan: --max-file-size: expected a size such as 32MiB, got '"
         << flags.max_file_size << "'\n";
     return kExitUsage;
+  }
+  if (!flags.shard.empty()) {
+    Result<Shard> shard = ParseShard(flags.shard);
+    if (!shard.ok()) {
+      err << "iescan: " << shard.status().message() << "\n";
+      return kExitUsage;
+    }
+    options.shard = *shard;
   }
   options.engine.prefilter = !flags.no_prefilter;
   options.engine.include_vendored = gate_flags.include_vendored;
@@ -339,6 +324,8 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
   }
   rules::Engine engine(*catalog, options.engine);
   options.cancel = &g_interrupted;
+  ScanStats scan_stats;
+  if (flags.stats) options.stats = &scan_stats;
   InstallInterruptHandlers();
   Result<report::ScanResult> result = RunScan(engine, options);
   if (!result.ok()) {
@@ -365,31 +352,26 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
 
-  report::PlanOptions plan_options;
-  plan_options.tool_version = IESCAN_VERSION;
-  plan_options.created = static_cast<int64_t>(std::time(nullptr));
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-    plan_options.created = std::strtoll(epoch, nullptr, 10);
-  }
-  if (Status st = ApplyPriorityWeights(config->priority, config->path, &plan_options.weights);
-      !st.ok()) {
-    err << "iescan: " << st.message() << "\n";
+  Result<report::PlanOptions> plan_options = PlanOptionsFor(*config, IESCAN_VERSION);
+  if (!plan_options.ok()) {
+    err << "iescan: " << plan_options.status().message() << "\n";
     return kExitUsage;
   }
-  for (const AppEntry& app : config->apps) {
-    report::AppMapEntry entry;
-    entry.name = app.name;
-    entry.paths = app.paths;
-    entry.urls = app.urls;
-    entry.owner = app.owner;
-    if (app.users > 0) entry.users = static_cast<uint64_t>(app.users);
-    plan_options.app_map.push_back(std::move(entry));
-  }
-  report::Plan plan = report::BuildPlan(*result, plan_options);
+  const uint64_t report_start = rules::NowNs();
+  report::Plan plan = report::BuildPlan(*result, *plan_options);
 
   report::WriteOptions write_options;
+  Result<report::Messages> messages = report::Messages::Builtin();
+  for (const std::string& dir : flags.rule_dirs) {
+    if (Status st = messages.ok() ? messages->AddDirectory(dir) : messages.status(); !st.ok()) {
+      err << "iescan: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  write_options.lang = *lang;
+  write_options.messages = messages.ok() ? &*messages : nullptr;
   for (const auto& [path, format] : files) {
-    Status st = WriteToFile(plan, format, write_options, path);
+    Status st = WriteReportFile(plan, format, write_options, path);
     if (!st.ok()) {
       err << "iescan: " << st.message() << "\n";
       return kExitUsage;
@@ -406,6 +388,7 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     }
   }
   out.flush();
+  if (flags.stats) PrintScanStats(scan_stats, rules::NowNs() - report_start, *catalog, err);
   if (g_interrupted.load()) {
     err << "iescan: interrupted; the reports cover only the files scanned so far and are "
            "marked incomplete\n";
@@ -493,14 +476,24 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
   cmd->add_option("--rules", flags->rule_dirs, "Add an organisation's rule directory");
   cmd->add_flag("--no-prefilter", flags->no_prefilter,
                 "Try every rule on every file (slower; same findings)");
+  cmd->add_flag("--stats", flags->stats,
+                "After the run, print the time of each stage and the slowest rules on "
+                "standard error");
   cmd->add_option("--color", flags->color, "auto, always or never (NO_COLOR is honoured)");
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 when a finding is at or above this severity: blocker (default), "
                   "high, medium, low, or none");
   cmd->add_flag("--quiet,-q", flags->quiet, "Print nothing on standard output");
+  cmd->add_option("--lang", flags->lang,
+                  "Language of the text, Markdown and HTML reports: en (default) or ja");
   cmd->add_option("--config", flags->config_path,
                   "Configuration file (default: .iescan.json found from the first path upward)");
   AddCrawlOptions(cmd, &flags->crawl);
+  // Repeatable options take exactly one value per use: `scan -o r.json site/` must never
+  // read the path to scan as a second output file.
+  for (CLI::Option* option : cmd->get_options()) {
+    if (!option->get_positional()) option->allow_extra_args(false);
+  }
 }
 
 int RunInitCommand(bool force, std::ostream& out, std::ostream& err) {
@@ -545,6 +538,11 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
                  "of folding them under the library");
   scan->add_option("--files-from", gate_flags.files_from,
                    "Scan only the files listed in this file, one per line ('-': stdin)");
+  scan->add_option("--shard", scan_flags.shard,
+                   "Scan only share K of N (K/N): a stable hash of each root-relative path "
+                   "(or seed URL) picks the share; join the shards' JSON with iescan merge");
+  MergeFlags merge_flags;
+  CLI::App* merge_cmd = AddMergeCommand(&app, &merge_flags);
 
   ScanFlags baseline_flags;
   CLI::App* baseline_cmd = app.add_subcommand(
@@ -583,6 +581,7 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
   }
   if (scan->parsed()) return RunScanCommand(scan_flags, gate_flags, false, out, err);
   if (baseline_cmd->parsed()) return RunScanCommand(baseline_flags, GateFlags{}, true, out, err);
+  if (merge_cmd->parsed()) return RunMerge(merge_flags, IESCAN_VERSION, out, err);
   if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
   if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
   if (init->parsed()) return RunInitCommand(init_force, out, err);

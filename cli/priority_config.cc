@@ -1,5 +1,8 @@
 #include "cli/priority_config.h"
 
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
 #include <utility>
 #include <vector>
 
@@ -57,6 +60,28 @@ Status ApplyPriorityWeights(const std::map<std::string, double>& values, const s
     *target = value;
   }
   return Status::Ok();
+}
+
+Result<report::PlanOptions> PlanOptionsFor(const Config& config, const char* version) {
+  report::PlanOptions options;
+  options.tool_version = version;
+  options.created = static_cast<int64_t>(std::time(nullptr));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    options.created = std::strtoll(epoch, nullptr, 10);
+  }
+  if (Status st = ApplyPriorityWeights(config.priority, config.path, &options.weights); !st.ok()) {
+    return st;
+  }
+  for (const AppEntry& app : config.apps) {
+    report::AppMapEntry entry;
+    entry.name = app.name;
+    entry.paths = app.paths;
+    entry.urls = app.urls;
+    entry.owner = app.owner;
+    if (app.users > 0) entry.users = static_cast<uint64_t>(app.users);
+    options.app_map.push_back(std::move(entry));
+  }
+  return options;
 }
 
 }  // namespace iescan::app

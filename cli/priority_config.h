@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "cli/config.h"
+#include "report/plan.h"
 #include "report/priority.h"
 #include "scanner/core/status.h"
 
@@ -15,5 +17,10 @@ namespace iescan::app {
 // out of range (negative).
 Status ApplyPriorityWeights(const std::map<std::string, double>& values, const std::string& file,
                             report::PriorityWeights* weights);
+
+// The plan options of a run with this configuration: its priority weights and app map, the
+// tool version, and the creation time (SOURCE_DATE_EPOCH when set, else now). Scan and
+// merge both build their plan from it, so a merged report equals the unsharded one.
+Result<report::PlanOptions> PlanOptionsFor(const Config& config, const char* version);
 
 }  // namespace iescan::app

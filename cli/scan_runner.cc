@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -32,19 +33,33 @@ BlobOutcome Skip(const scanner::Origin& origin, std::string reason) {
 
 BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
                      scanner::KindInfo kind) {
-  Result<scanner::TextFile> text = scanner::Decode(blob);
-  if (!text.ok()) return Skip(blob.origin, text.status().message());
-  Result<rules::FileScan> scan = engine.ScanFile(*text, kind);
-  if (!scan.ok()) return Skip(blob.origin, scan.status().message());
+  return ScanBlob(engine, blob, kind, nullptr);
+}
+
+namespace {
+
+// Decodes `blob` (its bytes move into the text when they are UTF-8 already: no copy) and
+// scans it.
+BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
+                          scanner::KindInfo kind, ScanStats* stats) {
+  const scanner::Origin origin = blob.origin;
+  const size_t bytes = blob.bytes.size();
+  const uint64_t decode_start = stats != nullptr ? rules::NowNs() : 0;
+  Result<scanner::TextFile> text = scanner::Decode(std::move(blob));
+  if (stats != nullptr) stats->decode_ns += rules::NowNs() - decode_start;
+  if (!text.ok()) return Skip(origin, text.status().message());
+  Result<rules::FileScan> scan =
+      engine.ScanFile(*text, kind, stats != nullptr ? &stats->engine : nullptr);
+  if (!scan.ok()) return Skip(origin, scan.status().message());
 
   BlobOutcome out;
   out.scanned = true;
   report::FileResult& file = out.file;
-  file.origin = blob.origin;
+  file.origin = origin;
   file.kind = kind;
   file.encoding = text->encoding;
   file.encoding_source = text->encoding_source;
-  file.bytes = blob.bytes.size();
+  file.bytes = bytes;
   file.lines = text->lines.line_count();
   if (!text->text.empty()) {
     char last = text->text.back();
@@ -66,6 +81,13 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
   return out;
 }
 
+}  // namespace
+
+BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
+                     scanner::KindInfo kind, ScanStats* stats) {
+  return DecodeAndScan(engine, scanner::Blob(blob), kind, stats);
+}
+
 // Reads and scans `files` on `jobs` threads; outcomes in the order of `files`.
 static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
                                    const std::vector<const scanner::SourceFile*>& files,
@@ -73,19 +95,33 @@ static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
   const size_t n = files.size();
   std::vector<BlobOutcome> outcomes(n);
   std::atomic<size_t> next{0};
+  std::mutex stats_mutex;
   auto worker = [&]() {
+    ScanStats mine;
+    ScanStats* stats = options.stats != nullptr ? &mine : nullptr;
     for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
       if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
         outcomes[i].cancelled = true;
         continue;
       }
       const scanner::SourceFile& file = *files[i];
+      const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
       Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
+      if (stats != nullptr) {
+        stats->read_ns += rules::NowNs() - read_start;
+        ++stats->files_read;
+        if (blob.ok()) stats->bytes_read += blob->bytes.size();
+      }
       if (!blob.ok()) {
         outcomes[i] = Skip(file.origin, blob.status().message());
         continue;
       }
-      outcomes[i] = ScanBlob(engine, *blob, file.kind);
+      // The blob is this worker's own: its bytes move into the decoded text.
+      outcomes[i] = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
+    }
+    if (stats != nullptr) {
+      std::lock_guard<std::mutex> lock(stats_mutex);
+      options.stats->Add(mine);
     }
   };
   unsigned jobs = std::min<size_t>(EffectiveJobs(options.jobs), std::max<size_t>(n, 1));
@@ -137,9 +173,12 @@ void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::Scan
 // selected files, then the files under the roots that they reference, as context.
 Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
                  const std::vector<std::string>& paths, report::ScanResult* result) {
+  const uint64_t list_start = options.stats != nullptr ? rules::NowNs() : 0;
   Result<scanner::FileList> listed = scanner::ListFiles(paths, options.walk);
+  if (options.stats != nullptr) options.stats->list_ns += rules::NowNs() - list_start;
   if (!listed.ok()) return listed.status();
   scanner::FileList& list = *listed;
+  list.skipped = SelectShardSkipped(std::move(list.skipped), paths, options.shard);
   for (scanner::Skipped& s : list.skipped) result->skipped.push_back(std::move(s));
 
   std::vector<const scanner::SourceFile*> chosen;
@@ -156,6 +195,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
       by_path.emplace(std::move(normal), &file);
     }
   }
+  chosen = SelectShardFiles(chosen, options.shard);
   std::vector<BlobOutcome> outcomes = ScanFiles(engine, chosen, options);
   std::vector<const scanner::SourceFile*> context;
   for (size_t i = 0; i < outcomes.size() && options.only_files; ++i) {
@@ -191,9 +231,12 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
   }
   result.catalog = &engine.catalog();
   if (!paths.empty()) {
+    const uint64_t start = options.stats != nullptr ? rules::NowNs() : 0;
     Status st = ScanPaths(engine, options, paths, &result);
+    if (options.stats != nullptr) options.stats->wall_ns += rules::NowNs() - start;
     if (!st.ok()) return st;
   }
+  urls = SelectShardSeeds(urls, options.shard);
   if (!urls.empty()) {
     scanner::CrawlOptions crawl = options.crawl;
     crawl.cancel = options.cancel;

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "cli/crawl_runner.h"
+#include "cli/scan_stats.h"
+#include "cli/shard.h"
 #include "report/scan_result.h"
 #include "rules/engine/engine.h"
 #include "scanner/crawl/crawler.h"
@@ -33,6 +35,11 @@ struct ScanOptions {
   // Set (from a signal handler) to stop: files not started yet are not scanned, and the
   // result is marked incomplete. Borrowed; may be null.
   const std::atomic<bool>* cancel = nullptr;
+  // --stats: when set, the time of each stage of the path scan is added here. Borrowed.
+  ScanStats* stats = nullptr;
+  // --shard K/N: only this share of the listed files (and of the seed URLs) is scanned;
+  // the roots are recorded in full (cli/shard.h).
+  Shard shard;
 };
 
 // Runs the scan. Roots that are http(s) URLs are crawled (see cli/crawl_runner.h) and their
@@ -54,5 +61,8 @@ struct BlobOutcome {
 // the crawler and tests.
 BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
                      scanner::KindInfo kind);
+// The same, adding the decode and engine times to *stats (null: not timed).
+BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
+                     scanner::KindInfo kind, ScanStats* stats);
 
 }  // namespace iescan::app

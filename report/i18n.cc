@@ -1,11 +1,11 @@
 #include "report/i18n.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
-
-#include <nlohmann/json.hpp>
 
 #include "rules/engine/catalog.h"
 
@@ -82,8 +82,27 @@ std::string FillPlaceholders(std::string_view message, std::string_view match,
 
 std::string FormatUi(std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& args) {
-  std::string out(text);
-  for (const auto& [name, value] : args) out = ReplaceAll(out, "{" + name + "}", value);
+  // One pass over `text`: a value is never searched again, so a path or message holding
+  // "{reason}" stays as it is.
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t open = text.find('{', i);
+    const size_t close = open == std::string_view::npos ? open : text.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const auto it =
+        std::find_if(args.begin(), args.end(), [&](const auto& arg) { return arg.first == name; });
+    if (it == args.end()) {
+      out += '{';  // not a known placeholder: keep it and go on after the brace
+      i = open + 1;
+      continue;
+    }
+    out += it->second;
+    i = close + 1;
+  }
+  out.append(text.substr(std::min(i, text.size())));
   return out;
 }
 
@@ -233,6 +252,76 @@ const Messages& BuiltinMessages() {
     return new Messages(loaded.ok() ? std::move(loaded).value() : Messages());
   }();
   return *kMessages;
+}
+
+}  // namespace iescan::report
+
+namespace iescan::report {
+namespace {
+
+// "minor-fixes" -> "minor_fixes": UI keys use underscores.
+std::string KeyPart(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (c == '-') c = '_';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ReportText::FindingMessage(const PlanFinding& finding, uint32_t folded) const {
+  if (english() || finding.rule == nullptr) return finding.message;
+  std::string message = catalogue().RuleMessage(lang, *finding.rule, finding.match, finding.detail);
+  if (folded > 0 && finding.rule->category == "vendored") {
+    message += Ui("finding.folded", {{"n", std::to_string(folded)}});
+  }
+  return message;
+}
+
+std::string ReportText::RuleTitle(const rules::Rule* rule, std::string_view english_title) const {
+  if (english() || rule == nullptr) return std::string(english_title);
+  return catalogue().RuleTitle(lang, *rule);
+}
+
+std::string ReportText::RuleReplacement(const rules::Rule* rule,
+                                        std::string_view english_text) const {
+  if (english() || rule == nullptr) return std::string(english_text);
+  return catalogue().RuleReplacement(lang, *rule);
+}
+
+std::string ReportText::Severity(rules::Severity severity) const {
+  if (english()) return std::string(rules::SeverityName(severity));
+  return Ui("severity." + std::string(rules::SeverityName(severity)));
+}
+
+std::string ReportText::Effort(rules::Effort effort) const {
+  if (english()) return std::string(rules::EffortName(effort));
+  return Ui("effort." + std::string(rules::EffortName(effort)));
+}
+
+std::string ReportText::Confidence(rules::Confidence confidence) const {
+  if (english()) return std::string(rules::ConfidenceName(confidence));
+  return Ui("confidence." + std::string(rules::ConfidenceName(confidence)));
+}
+
+std::string ReportText::StatusLabel(AppStatus status) const {
+  if (english()) return std::string(AppStatusLabel(status));
+  return Ui("status." + KeyPart(AppStatusName(status)));
+}
+
+std::string ReportText::StatusWords(AppStatus status) const {
+  return Ui("status_words." + KeyPart(AppStatusName(status)));
+}
+
+std::string ReportText::Guard(rules::Guard guard) const {
+  const std::string_view name = rules::GuardName(guard);
+  if (english() || name.empty()) return std::string(name);
+  return Ui("guard." + std::string(name));
+}
+
+std::string ReportText::Hours(std::string_view hours) const {
+  return Ui("common.hours", {{"hours", std::string(hours)}});
 }
 
 }  // namespace iescan::report

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "report/plan.h"
+#include "rules/engine/finding.h"
 #include "rules/engine/rule.h"
 #include "scanner/core/status.h"
 
@@ -92,5 +94,39 @@ class Messages {
 // The built-in catalogue, loaded on first use. If the embedded files are malformed (a
 // build defect the tests catch) it is empty and every lookup falls back to English.
 const Messages& BuiltinMessages();
+
+// Wording shared by the text, Markdown and HTML writers. `messages` null means
+// BuiltinMessages(). In English each returns exactly the text the writers printed before
+// they had a language (the rule's own message, SeverityName(), AppStatusLabel()...).
+struct ReportText {
+  Lang lang = Lang::kEn;
+  const Messages* messages = nullptr;
+
+  const Messages& catalogue() const { return messages != nullptr ? *messages : BuiltinMessages(); }
+  bool english() const { return lang == Lang::kEn; }
+  std::string Ui(std::string_view key) const { return catalogue().Ui(lang, key); }
+  std::string Ui(std::string_view key,
+                 const std::vector<std::pair<std::string, std::string>>& args) const {
+    return catalogue().Ui(lang, key, args);
+  }
+  std::string UiCount(std::string_view key, uint64_t n) const {
+    return catalogue().UiCount(lang, key, n);
+  }
+  // A finding's message. English: PlanFinding::message as the scan wrote it. Other
+  // languages: the rule's translated message filled from `match` and `detail`, followed by
+  // the "folded findings" note of a vendored library (`folded`: the file's
+  // PlanFile::folded_findings).
+  std::string FindingMessage(const PlanFinding& finding, uint32_t folded) const;
+  // The rule's title: `english_title` in English (what the Plan holds), else translated.
+  std::string RuleTitle(const rules::Rule* rule, std::string_view english_title) const;
+  std::string RuleReplacement(const rules::Rule* rule, std::string_view english_text) const;
+  std::string Severity(rules::Severity severity) const;  // "blocker" / "動作不可"
+  std::string Effort(rules::Effort effort) const;        // "small" / "小"
+  std::string Confidence(rules::Confidence confidence) const;
+  std::string StatusLabel(AppStatus status) const;  // "Blocked: needs IE mode"
+  std::string StatusWords(AppStatus status) const;  // "blocked (needs IE mode)"
+  std::string Guard(rules::Guard guard) const;      // "" when there is no guard
+  std::string Hours(std::string_view hours) const;  // "2.5 h" / "2.5 時間"
+};
 
 }  // namespace iescan::report

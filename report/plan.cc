@@ -10,6 +10,7 @@
 #include "report/fingerprint.h"
 #include "report/reach.h"
 #include "report/readiness.h"
+#include "rules/engine/redact.h"
 
 namespace iescan::report {
 namespace {
@@ -53,6 +54,9 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.suppressed = f.suppressed;
   out.suppression_reason = f.suppression_reason;
   out.baseline = std::string(rules::BaselineStateName(f.baseline));
+  out.offset = f.offset;
+  out.end_offset = f.end_offset;
+  out.effort_override = f.effort;
   return out;
 }
 
@@ -81,6 +85,12 @@ PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
   out.bytes = f.bytes;
   out.lines = f.lines;
   out.doc_mode = f.doc_mode;
+  out.references = f.references;  // sorted: reach never depends on their order
+  std::sort(out.references.begin(), out.references.end());
+  out.context_only = f.context_only;
+  out.library = f.library;
+  out.folded_findings = f.folded_findings;
+  out.warnings = f.warnings;
   return out;
 }
 
@@ -240,6 +250,28 @@ Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
   AddReach(references, &plan);
   AddFingerprints(&plan);
   AssessPlan(options, &plan);
+  // Paths, URLs and app names come from the scanned tree or site and may carry credentials
+  // (http://user:pass@host/, ?token=...): each one shown is redacted (rules/engine/redact.h).
+  for (std::string& root : plan.roots) rules::RedactInPlace(&root);
+  for (PlanFile& f : plan.files) {
+    rules::RedactInPlace(&f.path);
+    rules::RedactInPlace(&f.root);
+    rules::RedactInPlace(&f.app);
+    for (std::string& reference : f.references) rules::RedactInPlace(&reference);
+    for (std::string& warning : f.warnings) rules::RedactInPlace(&warning);
+  }
+  for (PlanFinding& f : plan.findings) rules::RedactInPlace(&f.path);
+  for (PlanSkipped& s : plan.skipped) {
+    rules::RedactInPlace(&s.path);
+    rules::RedactInPlace(&s.reason);
+    rules::RedactInPlace(&s.app);
+  }
+  for (PlanApp& app : plan.apps) {
+    rules::RedactInPlace(&app.name);
+    rules::RedactInPlace(&app.site_url);
+    for (std::string& url : app.urls) rules::RedactInPlace(&url);
+    for (std::string& reason : app.ie_mode_reasons) rules::RedactInPlace(&reason);
+  }
   return plan;
 }
 

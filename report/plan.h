@@ -100,6 +100,13 @@ struct PlanFile {
   uint32_t reach = 0;                // pages that load this file, itself included
   std::vector<size_t> loads;         // resolved references: indices into Plan::files, sorted
   rules::DocumentModeInfo doc_mode;  // document mode evidence (pages only)
+  // Copied from the FileResult as the scan recorded them, so that a JSON report carries
+  // everything needed to rebuild the plan from several reports (iescan merge).
+  std::vector<std::string> references;  // resources it loads, as written, sorted
+  bool context_only = false;
+  std::optional<rules::VendoredLibrary> library;
+  uint32_t folded_findings = 0;
+  std::vector<std::string> warnings;
 };
 
 struct PlanFinding {
@@ -136,6 +143,11 @@ struct PlanFinding {
   bool suppressed = false;
   std::string suppression_reason;
   std::string baseline;
+  // As the engine recorded them (see PlanFile::references): text offsets of the construct,
+  // and Finding::effort when it overrides the rule's effort.
+  uint32_t offset = 0;
+  uint32_t end_offset = 0;
+  std::optional<rules::Effort> effort_override;
 };
 
 struct PlanSkipped {

@@ -2,8 +2,8 @@
 # iescan over a large code estate on a handful of ordinary machines with GNU parallel over
 # ssh: one shard per job slot, the shard reports copied back, merged here.
 #
-# PLANNED INTERFACE: `iescan scan --shard K/N` and `iescan merge` are not implemented yet;
-# see docs/scale.md.
+# `iescan scan --shard K/N` scans a stable hash-based share of the files; `iescan merge`
+# joins the shard reports into the report one unsharded scan would give (docs/scale.md).
 #
 #   SRC=/mnt/intranet-apps SHARDS=128 bash parallel-ssh.sh hosts.txt out/
 #
@@ -29,6 +29,10 @@ seq 1 "$shards" | parallel --sshloginfile "$hosts" --retries 3 --joblog shards.j
   "iescan scan '$SRC' --shard {}/$shards --jobs 2 --fail-on none --quiet -o shard-{}.json"
 
 files=()
-for ((k = 1; k <= shards; k++)); do files+=("shard-$k.json"); done
-iescan merge "${files[@]}" -o report.html -o report.json
+for ((k = 1; k <= shards; k++)); do
+  [[ -f shard-$k.json ]] || { echo "missing shard $k (see shards.joblog)" >&2; exit 1; }
+  files+=("shard-$k.json")
+done
+# merge finds SRC/.iescan.json when SRC exists here too; otherwise name it with --config.
+iescan merge "${files[@]}" --fail-on none -o report.html -o report.json
 echo "report: $out/report.html (per-shard times in $out/shards.joblog)"

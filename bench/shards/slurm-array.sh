@@ -2,8 +2,8 @@
 # iescan over a large code estate on a Slurm cluster: one array task per shard, then a merge
 # job that starts only when every task succeeded.
 #
-# PLANNED INTERFACE: `iescan scan --shard K/N` and `iescan merge` are not implemented yet;
-# see docs/scale.md.
+# `iescan scan --shard K/N` scans a stable hash-based share of the files; `iescan merge`
+# joins the shard reports into the report one unsharded scan would give (docs/scale.md).
 #
 #   IESCAN_SRC=/shared/intranet-apps IESCAN_OUT=/shared/iescan-run SHARDS=128 \
 #     bash slurm-array.sh submit
@@ -48,7 +48,9 @@ case ${1:-task} in
       [[ -f $IESCAN_OUT/shard-$k.json ]] || { echo "missing shard $k" >&2; exit 1; }
       files+=("$IESCAN_OUT/shard-$k.json")
     done
-    iescan merge "${files[@]}" -o "$IESCAN_OUT/report.html" -o "$IESCAN_OUT/report.json"
+    # The configuration is found from the recorded root, $IESCAN_SRC, as the shards found it.
+    iescan merge "${files[@]}" --fail-on none -o "$IESCAN_OUT/report.html" \
+      -o "$IESCAN_OUT/report.json" -o "$IESCAN_OUT/report.sarif"
     ;;
   *)
     echo "usage: slurm-array.sh submit" >&2

@@ -27,20 +27,20 @@ std::string Thousands(uint64_t value) {
   return digits;
 }
 
-std::string StatusBadge(AppStatus status) {
+std::string StatusBadge(AppStatus status, const ReportText& lang) {
   return "<span class=\"badge st-" + std::string(AppStatusName(status)) + "\">" +
-         std::string(AppStatusLabel(status)) + "</span>";
+         HtmlText(lang.StatusLabel(status)) + "</span>";
 }
 
-std::string SeverityBadge(rules::Severity severity) {
+std::string SeverityBadge(rules::Severity severity, const ReportText& lang) {
   const std::string name(rules::SeverityName(severity));
-  return "<span class=\"badge sev-" + name + "\">" + name + "</span>";
+  return "<span class=\"badge sev-" + name + "\">" + HtmlText(lang.Severity(severity)) + "</span>";
 }
 
 std::string SortableHeader(std::string_view label, bool numeric, bool align_right) {
   return std::string("<th") + (numeric && align_right ? " class=\"num\"" : "") +
          (numeric ? " data-type=\"num\"" : "") +
-         " aria-sort=\"none\"><button type=\"button\" class=\"sort\">" + std::string(label) +
+         " aria-sort=\"none\"><button type=\"button\" class=\"sort\">" + HtmlText(label) +
          "</button></th>";
 }
 
@@ -56,6 +56,14 @@ std::string RuleAnchor(std::string_view rule_id) {
   return out;
 }
 
+std::string BulkButtons(std::string_view scope, const ReportText& lang) {
+  const std::string head =
+      "<button type=\"button\" class=\"bulk\" data-scope=\"" + std::string(scope) + "\" ";
+  return "<span class=\"controls\">" + head + "data-action=\"expand\">" +
+         HtmlText(lang.Ui("html.expand_all")) + "</button> " + head + "data-action=\"collapse\">" +
+         HtmlText(lang.Ui("html.collapse_all")) + "</button></span>";
+}
+
 }  // namespace html
 
 namespace {
@@ -63,16 +71,36 @@ namespace {
 using html::Decimal;
 using html::Thousands;
 
-std::string Card(const std::string& value, std::string_view label) {
-  return "<div class=\"card\"><span class=\"value\">" + value + "</span><span class=\"label\">" +
-         std::string(label) + "</span></div>";
+std::string Card(const std::string& value, const std::string& label) {
+  return "<div class=\"card\"><span class=\"value\">" + HtmlText(value) +
+         "</span><span class=\"label\">" + HtmlText(label) + "</span></div>";
 }
 
-std::string Header(const Plan& plan, const HtmlOptions& options) {
-  std::string out = "<header class=\"top\"><h1>" + HtmlText(options.title) + "</h1><p>" +
+// The page title: HtmlOptions::title, or the language's title when left at the default.
+std::string Title(const HtmlOptions& options, const ReportText& lang) {
+  return options.title == kDefaultHtmlTitle ? lang.Ui("html.title") : options.title;
+}
+
+std::string Nav(const ReportText& lang) {
+  std::string out =
+      "<nav class=\"toc\" aria-label=\"" + HtmlAttr(lang.Ui("html.nav.contents")) + "\">";
+  for (auto [anchor, key] : std::initializer_list<std::pair<std::string_view, std::string_view>>{
+           {"overview", "html.nav.overview"},
+           {"order", "html.nav.migration_order"},
+           {"apps", "html.nav.apps"},
+           {"details", "html.nav.findings_per_app"},
+           {"rules", "html.nav.rules"},
+           {"skipped", "html.nav.skipped"}}) {
+    out += "<a href=\"#" + std::string(anchor) + "\">" + HtmlText(lang.Ui(key)) + "</a>";
+  }
+  return out + "</nav>\n<main>\n";
+}
+
+std::string Header(const Plan& plan, const HtmlOptions& options, const ReportText& lang) {
+  std::string out = "<header class=\"top\"><h1>" + HtmlText(Title(options, lang)) + "</h1><p>" +
                     HtmlText(plan.tool_name) + " " + HtmlText(plan.tool_version);
   if (!plan.roots.empty()) {
-    out += " &#183; scanned:";
+    out += " &#183; " + HtmlText(lang.Ui("html.scanned"));
     for (const std::string& root : plan.roots) out += " <span class=\"loc\">" + HtmlText(root) + "</span>";
   }
   if (plan.created > 0) {
@@ -84,31 +112,31 @@ std::string Header(const Plan& plan, const HtmlOptions& options) {
       out += " &#183; " + std::string(buffer);
     }
   }
-  return out + "</p></header>\n<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#overview\">"
-               "Overview</a><a href=\"#order\">Migration order</a><a href=\"#apps\">Apps</a>"
-               "<a href=\"#details\">Findings per app</a><a href=\"#rules\">Rules</a>"
-               "<a href=\"#skipped\">Skipped</a></nav>\n<main>\n";
+  return out + "</p></header>\n" + Nav(lang);
 }
 
 // The first `max` rows of `bars` plus a note counting the others.
-std::string Chart(std::vector<ChartBar> bars, size_t max, double scale, std::string_view title) {
+std::string Chart(std::vector<ChartBar> bars, size_t max, double scale, const std::string& title,
+                  const ReportText& lang) {
   const size_t total = bars.size();
   if (bars.size() > max) bars.resize(max);
-  std::string out = "<figure class=\"chart\"><figcaption>" + std::string(title) +
-                    "</figcaption>\n" + BarChart(bars, scale, title);
+  std::string out = "<figure class=\"chart\"><figcaption>" + HtmlText(title) + "</figcaption>\n" +
+                    BarChart(bars, scale, title, lang.Ui("html.chart.nothing"));
   if (total > max) {
-    out += "<p class=\"note\">" + Thousands(total - max) + " more not drawn; see the tables.</p>";
+    out += "<p class=\"note\">" +
+           HtmlText(lang.Ui("html.chart.more_not_drawn", {{"n", Thousands(total - max)}})) + "</p>";
   }
   return out + "</figure>\n";
 }
 
-std::string Charts(const Plan& plan, const HtmlOptions& options) {
+std::string Charts(const Plan& plan, const HtmlOptions& options, const ReportText& lang) {
   std::vector<ChartBar> readiness, effort, families, severities;
   for (const PlanApp& app : plan.apps) {
     readiness.push_back({app.name, static_cast<double>(app.readiness_score),
                          std::to_string(app.readiness_score),
                          "fill-" + std::string(AppStatusName(app.status))});
-    effort.push_back({app.name, app.effort_hours, Decimal(app.effort_hours) + " h", "fill-effort"});
+    effort.push_back(
+        {app.name, app.effort_hours, lang.Hours(Decimal(app.effort_hours)), "fill-effort"});
   }
   std::stable_sort(effort.begin(), effort.end(),
                    [](const ChartBar& a, const ChartBar& b) { return a.value > b.value; });
@@ -119,46 +147,66 @@ std::string Charts(const Plan& plan, const HtmlOptions& options) {
                    [](const ChartBar& a, const ChartBar& b) { return a.value > b.value; });
   for (rules::Severity s : kSeveritiesDescending) {
     const std::string name(rules::SeverityName(s));
-    severities.push_back({name, static_cast<double>(plan.summary.by_severity[s]),
+    severities.push_back({lang.Severity(s), static_cast<double>(plan.summary.by_severity[s]),
                           Thousands(plan.summary.by_severity[s]), "fill-" + name});
   }
   const size_t max = options.max_chart_rows;
-  return "<div class=\"charts\">\n" + Chart(readiness, max, 100, "Readiness per app (0-100)") +
-         Chart(families, max, 0, "Findings by rule family") +
-         Chart(severities, max, 0, "Findings by severity") +
-         Chart(effort, max, 0, "Estimated effort per app (hours)") + "</div>\n";
+  return "<div class=\"charts\">\n" +
+         Chart(readiness, max, 100, lang.Ui("html.chart.readiness"), lang) +
+         Chart(families, max, 0, lang.Ui("html.chart.by_family"), lang) +
+         Chart(severities, max, 0, lang.Ui("html.chart.by_severity"), lang) +
+         Chart(effort, max, 0, lang.Ui("html.chart.effort_per_app"), lang) + "</div>\n";
 }
 
-std::string Overview(const Plan& plan, const HtmlOptions& options) {
+std::string Overview(const Plan& plan, const HtmlOptions& options, const ReportText& lang) {
   const PlanSummary& s = plan.summary;
-  std::string out = "<section class=\"block\" id=\"overview\"><h2>Overview</h2>\n";
+  std::string out = "<section class=\"block\" id=\"overview\"><h2>" +
+                    HtmlText(lang.Ui("html.overview")) + "</h2>\n";
   if (!plan.complete) {
-    out += "<p class=\"warning\">The scan is incomplete (interrupted or a budget ran out): the "
-           "counts cover only what was scanned.</p>\n";
+    out += "<p class=\"warning\">" + HtmlText(lang.Ui("html.incomplete")) + "</p>\n";
   }
   const uint32_t blocked = s.by_status[static_cast<size_t>(AppStatus::kBlocked)];
-  out += "<div class=\"cards\">" + Card(Thousands(plan.apps.size()), "apps") +
-         Card(Thousands(s.files), "files scanned") + Card(Thousands(s.findings), "findings") +
-         Card(Thousands(s.by_severity[rules::Severity::kBlocker]), "blocker findings") +
-         Card(Thousands(s.by_priority[Priority::kP1]), "P1 findings") +
-         Card(Decimal(s.effort_hours) + " h", "estimated effort") +
-         Card(Thousands(blocked), "apps needing IE mode") + Card(Thousands(s.skipped), "skipped") +
-         "</div>\n<p>Apps by status:";
+  out += "<div class=\"cards\">" + Card(Thousands(plan.apps.size()), lang.Ui("html.card.apps")) +
+         Card(Thousands(s.files), lang.Ui("html.card.files_scanned")) +
+         Card(Thousands(s.findings), lang.Ui("html.card.findings")) +
+         Card(Thousands(s.by_severity[rules::Severity::kBlocker]),
+              lang.Ui("html.card.blocker_findings")) +
+         Card(Thousands(s.by_priority[Priority::kP1]), lang.Ui("html.card.p1_findings")) +
+         Card(lang.Hours(Decimal(s.effort_hours)), lang.Ui("html.card.estimated_effort")) +
+         Card(Thousands(blocked), lang.Ui("html.card.apps_needing_ie_mode")) +
+         Card(Thousands(s.skipped), lang.Ui("html.card.skipped")) + "</div>\n<p>" +
+         HtmlText(lang.Ui("html.apps_by_status"));
   for (AppStatus st : kAppStatuses) {
-    out += " " + html::StatusBadge(st) + " " + Thousands(s.by_status[static_cast<size_t>(st)]);
+    out +=
+        " " + html::StatusBadge(st, lang) + " " + Thousands(s.by_status[static_cast<size_t>(st)]);
   }
-  return out + "</p>\n" + Charts(plan, options) + "</section>\n";
+  return out + "</p>\n" + Charts(plan, options, lang) + "</section>\n";
 }
 
-std::string MigrationOrder(const Plan& plan) {
-  std::string out = "<section class=\"block\" id=\"order\"><h2>Migration order</h2>\n<p class=\"note\">"
-                    "Apps flagged <span class=\"flag\">IE mode now</span> depend on Internet "
-                    "Explorer and belong in the Enterprise Mode site list until rewritten.</p>\n"
-                    "<table class=\"sortable\" id=\"order-table\"><thead><tr>" +
-                    html::SortableHeader("Step", true) + html::SortableHeader("App", false) +
-                    html::SortableHeader("Status", true, false) + html::SortableHeader("Action", false) +
-                    html::SortableHeader("Value", true) + html::SortableHeader("Effort (h)", true) +
-                    "</tr></thead><tbody>\n";
+// "12.0 users" / "12.0 人": a migration step's value in its basis.
+std::string StepValue(const MigrationStep& m, const ReportText& lang) {
+  if (lang.english() || (m.value_basis != "users" && m.value_basis != "pages")) {
+    return Decimal(m.value) + " " + HtmlText(m.value_basis);
+  }
+  return HtmlText(lang.Ui("html.value." + m.value_basis, {{"value", Decimal(m.value)}}));
+}
+
+std::string MigrationOrder(const Plan& plan, const ReportText& lang) {
+  const std::string flag =
+      "<span class=\"flag\">" + HtmlText(lang.Ui("common.ie_mode_now")) + "</span>";
+  const std::string note = HtmlText(lang.Ui("html.migration_order_note"));
+  const size_t at = note.find("{flag}");
+  std::string out =
+      "<section class=\"block\" id=\"order\"><h2>" + HtmlText(lang.Ui("html.migration_order")) +
+      "</h2>\n<p class=\"note\">" +
+      (at == std::string::npos ? note : note.substr(0, at) + flag + note.substr(at + 6)) +
+      "</p>\n<table class=\"sortable\" id=\"order-table\"><thead><tr>" +
+      html::SortableHeader(lang.Ui("html.col.step"), true) +
+      html::SortableHeader(lang.Ui("html.col.app"), false) +
+      html::SortableHeader(lang.Ui("html.col.status"), true, false) +
+      html::SortableHeader(lang.Ui("html.col.action"), false) +
+      html::SortableHeader(lang.Ui("html.col.value"), true) +
+      html::SortableHeader(lang.Ui("html.col.effort_h"), true) + "</tr></thead><tbody>\n";
   size_t step = 0;
   for (const MigrationStep& m : plan.migration_order) {
     ++step;
@@ -166,37 +214,48 @@ std::string MigrationOrder(const Plan& plan) {
     out += std::string("<tr") + (ie_now ? " class=\"ie-now\"" : "") + "><td class=\"num\">" +
            std::to_string(step) + "</td><td><a href=\"#" + html::AppAnchor(m.app_index) + "\">" +
            HtmlText(m.app) + "</a></td><td data-v=\"" + std::to_string(static_cast<int>(m.status)) +
-           "\">" + html::StatusBadge(m.status) + "</td><td>" +
-           (ie_now ? std::string("<span class=\"flag\">IE mode now</span>") : HtmlText(m.action)) +
-           "</td><td class=\"num\" data-v=\"" + Decimal(m.value) + "\">" + Decimal(m.value) + " " +
-           HtmlText(m.value_basis) + "</td><td class=\"num\">" + Decimal(m.effort_hours) +
-           "</td></tr>\n";
+           "\">" + html::StatusBadge(m.status, lang) + "</td><td>" +
+           (ie_now ? flag : HtmlText(lang.english() ? m.action : lang.Ui("action." + m.action))) +
+           "</td><td class=\"num\" data-v=\"" + Decimal(m.value) + "\">" + StepValue(m, lang) +
+           "</td><td class=\"num\">" + Decimal(m.effort_hours) + "</td></tr>\n";
   }
   return out + "</tbody></table></section>\n";
 }
 
-std::string AppsTable(const Plan& plan) {
-  std::string out = "<section class=\"block\" id=\"apps\"><h2>Apps</h2>\n<div class=\"filters\" "
-                    "data-table=\"apps-table\"><label>Search <input class=\"q\" type=\"search\">"
-                    "</label><label>Status <select data-attr=\"status\"><option value=\"\">all</option>";
+std::string AppsTable(const Plan& plan, const ReportText& lang) {
+  std::string out =
+      "<section class=\"block\" id=\"apps\"><h2>" + HtmlText(lang.Ui("html.apps")) +
+      "</h2>\n<div class=\"filters\" data-table=\"apps-table\"><label>" +
+      HtmlText(lang.Ui("common.search")) + " <input class=\"q\" type=\"search\"></label><label>" +
+      HtmlText(lang.Ui("html.col.status")) + " <select data-attr=\"status\"><option value=\"\">" +
+      HtmlText(lang.Ui("common.all")) + "</option>";
   for (AppStatus st : kAppStatuses) {
     out += "<option value=\"" + std::string(AppStatusName(st)) + "\">" +
-           std::string(AppStatusLabel(st)) + "</option>";
+           HtmlText(lang.StatusLabel(st)) + "</option>";
   }
   out += "</select></label><span class=\"count\" aria-live=\"polite\"></span></div>\n"
          "<table class=\"sortable\" id=\"apps-table\"><thead><tr>";
-  for (auto [label, numeric] : std::initializer_list<std::pair<std::string_view, bool>>{
-           {"App", false}, {"Status", true}, {"Score", true}, {"Effort (h)", true},
-           {"Findings", true}, {"Blocker", true}, {"High", true}, {"P1", true},
-           {"Files", true}, {"Pages", true}, {"Site-list mode", false}, {"Step", true}}) {
-    out += html::SortableHeader(label, numeric, label != "Status");
+  for (auto [key, numeric] :
+       std::initializer_list<std::pair<std::string_view, bool>>{{"html.col.app", false},
+                                                                {"html.col.status", true},
+                                                                {"html.col.score", true},
+                                                                {"html.col.effort_h", true},
+                                                                {"html.col.findings", true},
+                                                                {"html.col.blocker", true},
+                                                                {"html.col.high", true},
+                                                                {"html.col.p1", true},
+                                                                {"html.col.files", true},
+                                                                {"html.col.pages", true},
+                                                                {"html.col.site_list_mode", false},
+                                                                {"html.col.step", true}}) {
+    out += html::SortableHeader(lang.Ui(key), numeric, key != "html.col.status");
   }
   out += "</tr></thead><tbody>\n";
   for (size_t i = 0; i < plan.apps.size(); ++i) {
     const PlanApp& a = plan.apps[i];
     out += "<tr data-status=\"" + std::string(AppStatusName(a.status)) + "\"><td><a href=\"#" +
            html::AppAnchor(i) + "\">" + HtmlText(a.name) + "</a></td><td data-v=\"" +
-           std::to_string(static_cast<int>(a.status)) + "\">" + html::StatusBadge(a.status) +
+           std::to_string(static_cast<int>(a.status)) + "\">" + html::StatusBadge(a.status, lang) +
            "</td>";
     for (const std::string& cell :
          {std::to_string(a.readiness_score), Decimal(a.effort_hours), Thousands(a.findings),
@@ -213,14 +272,21 @@ std::string AppsTable(const Plan& plan) {
   return out + "</tbody></table></section>\n";
 }
 
-std::string SkippedSection(const Plan& plan) {
-  std::string out = "<section class=\"block\" id=\"skipped\"><h2>Skipped files</h2>\n";
-  if (plan.skipped.empty()) return out + "<p class=\"note\">Nothing was skipped.</p></section>\n";
-  out += "<div class=\"filters\" data-table=\"skipped-table\"><label>Search <input class=\"q\" "
-         "type=\"search\"></label><span class=\"count\" aria-live=\"polite\"></span></div>\n"
-         "<table class=\"sortable\" id=\"skipped-table\"><thead><tr>" +
-         html::SortableHeader("Path", false) + html::SortableHeader("Reason", false) +
-         html::SortableHeader("App", false) + "</tr></thead><tbody>\n";
+std::string SkippedSection(const Plan& plan, const ReportText& lang) {
+  std::string out = "<section class=\"block\" id=\"skipped\"><h2>" +
+                    HtmlText(lang.Ui("html.skipped_files")) + "</h2>\n";
+  if (plan.skipped.empty()) {
+    return out + "<p class=\"note\">" + HtmlText(lang.Ui("html.nothing_skipped")) +
+           "</p></section>\n";
+  }
+  out += "<div class=\"filters\" data-table=\"skipped-table\"><label>" +
+         HtmlText(lang.Ui("common.search")) +
+         " <input class=\"q\" type=\"search\"></label><span class=\"count\" "
+         "aria-live=\"polite\"></span></div>\n<table class=\"sortable\" id=\"skipped-table\">"
+         "<thead><tr>" +
+         html::SortableHeader(lang.Ui("html.col.path"), false) +
+         html::SortableHeader(lang.Ui("html.col.reason"), false) +
+         html::SortableHeader(lang.Ui("html.col.app"), false) + "</tr></thead><tbody>\n";
   for (const PlanSkipped& s : plan.skipped) {
     out += "<tr><td class=\"loc\">" + HtmlText(s.path) + "</td><td>" + HtmlText(s.reason) +
            "</td><td>" + HtmlText(s.app) + "</td></tr>\n";
@@ -254,30 +320,34 @@ std::string DataIsland(const Plan& plan) {
 }  // namespace
 
 Status WriteHtml(const Plan& plan, const HtmlOptions& options, std::ostream& out) {
-  const std::string_view style = HtmlReportStyle();
-  const std::string_view script = HtmlReportScript();
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  const ReportText lang{options.lang, options.messages};
+  const std::string style = HtmlReportStyleFor(lang);
+  const std::string script = HtmlReportScriptFor(lang);
+  out << "<!DOCTYPE html>\n<html lang=\"" << HtmlAttr(lang.Ui("html.lang"))
+      << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-         "'sha256-" << Sha256Base64(style) << "'; script-src 'sha256-" << Sha256Base64(script)
+         "'sha256-"
+      << Sha256Base64(style) << "'; script-src 'sha256-" << Sha256Base64(script)
       << "'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
       << "<meta name=\"referrer\" content=\"no-referrer\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-      << HtmlText(options.title) << "</title>\n<style>" << style << "</style>\n</head>\n<body>\n"
-      << Header(plan, options) << Overview(plan, options) << MigrationOrder(plan)
-      << AppsTable(plan)
-      << "<section class=\"block\" id=\"details\"><div class=\"section-head\"><h2>Findings per "
-         "app</h2><span class=\"controls\"><button type=\"button\" class=\"bulk\" "
-         "data-scope=\"details\" data-action=\"expand\">Expand all</button> <button "
-         "type=\"button\" class=\"bulk\" data-scope=\"details\" data-action=\"collapse\">"
-         "Collapse all</button></span></div>\n";
+      << HtmlText(Title(options, lang)) << "</title>\n<style>" << style
+      << "</style>\n</head>\n<body>\n"
+      << Header(plan, options, lang) << Overview(plan, options, lang) << MigrationOrder(plan, lang)
+      << AppsTable(plan, lang)
+      << "<section class=\"block\" id=\"details\"><div class=\"section-head\"><h2>"
+      << HtmlText(lang.Ui("html.findings_per_app")) << "</h2>" << html::BulkButtons("details", lang)
+      << "</div>\n";
   size_t budget = options.max_findings_total;
   for (size_t i = 0; i < plan.apps.size(); ++i) {
     out << html::AppSection(plan, i, options, &budget);
     if (!out) return Status::Error("cannot write the HTML report");
   }
-  out << "</section>\n" << html::RulesSection(plan) << SkippedSection(plan) << "</main>\n"
-      << "<footer>Generated by " << HtmlText(plan.tool_name) << " " << HtmlText(plan.tool_version)
-      << ". This file makes no network request; links are shown as text.</footer>\n"
+  out << "</section>\n"
+      << html::RulesSection(plan, lang) << SkippedSection(plan, lang) << "</main>\n"
+      << "<footer>"
+      << HtmlText(lang.Ui("html.footer", {{"tool", plan.tool_name + " " + plan.tool_version}}))
+      << "</footer>\n"
       << DataIsland(plan) << "<script>" << script << "</script>\n</body>\n</html>\n";
   out.flush();
   if (!out) return Status::Error("cannot write the HTML report");

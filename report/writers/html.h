@@ -28,16 +28,27 @@
 #include <ostream>
 #include <string>
 
+#include "report/i18n.h"
 #include "report/plan.h"
 #include "scanner/core/status.h"
 
 namespace iescan::report {
 
+// The default title; left as it is, the title follows the language (html.title).
+inline constexpr std::string_view kDefaultHtmlTitle = "Internet Explorer migration report";
+
 struct HtmlOptions {
-  std::string title = "Internet Explorer migration report";
+  std::string title{kDefaultHtmlTitle};
   size_t max_findings_per_app = 2000;
   size_t max_findings_total = 50000;
   size_t max_chart_rows = 40;  // apps or families per chart; the rest are counted
+  // Language of the page (<html lang>, font stack, headings, labels, statuses, rule titles,
+  // messages and replacements; report/i18n.h); `messages` null means BuiltinMessages().
+  // Rule documentation is shown in English, with a note, in other languages. Class names,
+  // data attributes and the JSON island stay English so the page's script and styles work
+  // the same in every language.
+  Lang lang = Lang::kEn;
+  const Messages* messages = nullptr;
 };
 
 // Writes the report. Fails only when `out` reports an error.

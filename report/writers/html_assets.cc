@@ -1,5 +1,7 @@
 #include "report/writers/html_assets.h"
 
+#include "report/writers/html_escape.h"
+
 namespace iescan::report {
 namespace {
 
@@ -195,9 +197,46 @@ constexpr std::string_view kScript = R"js(
 })();
 )js";
 
+// `text` with the value between `before` and the next `after` replaced by `value`
+// (unchanged when `before` is missing).
+std::string ReplaceBetween(std::string text, std::string_view before, std::string_view after,
+                           std::string_view value) {
+  const size_t start = text.find(before);
+  if (start == std::string::npos) return text;
+  const size_t from = start + before.size();
+  const size_t end = text.find(after, from);
+  if (end == std::string::npos) return text;
+  return text.replace(from, end - from, value);
+}
+
+// A CSS font stack from the catalogue, kept to characters that cannot end the declaration.
+std::string SafeFontStack(std::string stack) {
+  std::erase_if(stack, [](char c) { return c == ';' || c == '{' || c == '}' || c == '<'; });
+  return stack;
+}
+
 }  // namespace
 
 std::string_view HtmlReportStyle() { return kStyle; }
 std::string_view HtmlReportScript() { return kScript; }
+
+std::string HtmlReportStyleFor(const ReportText& lang) {
+  if (lang.english()) return std::string(kStyle);
+  std::string style = ReplaceBetween(std::string(kStyle), "\nhtml{font-family:", ";font-size",
+                                     SafeFontStack(lang.Ui("html.font_family")));
+  return ReplaceBetween(std::move(style), "\ncode,pre,.loc,.snippet{font-family:", ";font-size",
+                        SafeFontStack(lang.Ui("html.mono_font_family")));
+}
+
+std::string HtmlReportScriptFor(const ReportText& lang) {
+  if (lang.english()) return std::string(kScript);
+  std::string script(kScript);
+  const std::string_view labels = R"(collapsed ? "Show" : "Hide")";
+  const size_t at = script.find(labels);
+  if (at == std::string::npos) return script;
+  return script.replace(at, labels.size(),
+                        "collapsed ? " + JsonScriptString(lang.Ui("html.show")) + " : " +
+                            JsonScriptString(lang.Ui("html.hide")));
+}
 
 }  // namespace iescan::report

@@ -10,7 +10,10 @@
 // Thread-safety: constants.
 #pragma once
 
+#include <string>
 #include <string_view>
+
+#include "report/i18n.h"
 
 namespace iescan::report {
 
@@ -19,5 +22,12 @@ std::string_view HtmlReportStyle();
 
 // The contents of the report's <script> element.
 std::string_view HtmlReportScript();
+
+// The style and script for a report in `lang`: in English exactly the two above; in
+// another language the style's font stacks come from html.font_family and
+// html.mono_font_family, and the script's Show / Hide button labels from html.show and
+// html.hide. The CSP hashes are computed from what these return.
+std::string HtmlReportStyleFor(const ReportText& lang);
+std::string HtmlReportScriptFor(const ReportText& lang);
 
 }  // namespace iescan::report

@@ -34,8 +34,9 @@ std::string CutLabel(const std::string& label) {
 
 }  // namespace
 
-std::string BarChart(const std::vector<ChartBar>& bars, double max_value, std::string_view title) {
-  if (bars.empty()) return "<p class=\"note\">Nothing to show.</p>\n";
+std::string BarChart(const std::vector<ChartBar>& bars, double max_value, std::string_view title,
+                     std::string_view empty_note) {
+  if (bars.empty()) return "<p class=\"note\">" + HtmlText(empty_note) + "</p>\n";
   if (max_value <= 0) {
     for (const ChartBar& bar : bars) max_value = std::max(max_value, bar.value);
   }

@@ -20,7 +20,9 @@ struct ChartBar {
 
 // An <svg> element with one bar per entry, scaled so that `max_value` fills the track
 // (the largest value when `max_value` <= 0). `title` names the chart for assistive
-// technology. An empty `bars` gives a short "nothing to show" paragraph instead.
-std::string BarChart(const std::vector<ChartBar>& bars, double max_value, std::string_view title);
+// technology. An empty `bars` gives a short paragraph saying `empty_note` instead (trusted
+// text, escaped all the same).
+std::string BarChart(const std::vector<ChartBar>& bars, double max_value, std::string_view title,
+                     std::string_view empty_note = "Nothing to show.");
 
 }  // namespace iescan::report

@@ -107,6 +107,19 @@ Json MigrationStepJson(const Plan& plan, size_t rank) {
   return out;
 }
 
+Json LibraryJson(const rules::VendoredLibrary& library) {
+  Json out = Json::object();
+  out["name"] = library.name;
+  out["version"] = library.version;
+  out["needs_ie_handling"] = library.needs_ie_handling;
+  out["upgrade"] = library.upgrade;
+  out["note"] = library.note;
+  out["evidence"] = library.evidence;
+  out["offset"] = library.offset;
+  out["end_offset"] = library.end_offset;
+  return out;
+}
+
 Json FileJson(const Plan& plan, const PlanFile& file) {
   Json out = Json::object();
   out["path"] = file.path;
@@ -128,6 +141,14 @@ Json FileJson(const Plan& plan, const PlanFile& file) {
   mode["compat_mode"] = file.doc_mode.compat_mode;
   mode["evidence"] = file.doc_mode.evidence;
   out["doc_mode"] = mode;
+  // Raw scan data (schema 1.1): what `iescan merge` needs to rebuild the plan.
+  out["root"] = file.root;
+  out["is_url"] = file.is_url;
+  out["references"] = file.references;
+  out["context_only"] = file.context_only;
+  out["library"] = file.library ? LibraryJson(*file.library) : Json(nullptr);
+  out["folded_findings"] = file.folded_findings;
+  out["warnings"] = file.warnings;
   return out;
 }
 
@@ -162,6 +183,11 @@ Json FindingJson(const PlanFinding& f) {
   out["suppressed"] = f.suppressed;
   out["suppression_reason"] = f.suppression_reason;
   out["baseline"] = f.baseline;
+  out["match"] = f.match;
+  out["offset"] = f.offset;
+  out["end_offset"] = f.end_offset;
+  out["effort_override"] =
+      f.effort_override ? Json(Str(rules::EffortName(*f.effort_override))) : Json(nullptr);
   return out;
 }
 
@@ -215,6 +241,7 @@ void WriteDocument(const Plan& plan, std::ostream& out) {
   tool["version"] = plan.tool_version;
   out << "{\n";
   Member(out, "schema", Json(Str(kJsonSchemaVersion)), false);
+  Member(out, "schema_minor", Json(kJsonSchemaMinor), false);
   Member(out, "tool", tool, false);
   Member(out, "roots", Json(plan.roots), false);
   Member(out, "complete", Json(plan.complete), false);

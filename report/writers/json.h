@@ -1,4 +1,4 @@
-// The JSON writer: the machine-readable report, schema "iescan-report/1".
+// The JSON writer: the machine-readable report, schema "iescan-report/1" (revision 1.1).
 //
 // The document is described field by field in docs/json-output.md and by the JSON Schema
 // docs/schema/iescan-report-1.schema.json. Its bytes are stable: keys in a fixed order,
@@ -24,6 +24,10 @@ namespace iescan::report {
 // The value of the report's "schema" key. Bumped only for a change that removes a field
 // or changes a meaning; additions keep it.
 inline constexpr std::string_view kJsonSchemaVersion = "iescan-report/1";
+// The revision within the major version, the "schema_minor" key: 1 added each file's raw
+// scan data (root, references, library...) and each finding's match, offsets and effort
+// override, so that reports of a sharded scan merge losslessly (`iescan merge`).
+inline constexpr int kJsonSchemaMinor = 1;
 
 struct JsonOptions {
   // No options yet; kept so that options can be added without changing signatures.

@@ -17,10 +17,6 @@ std::string Hours(double hours) {
   return buffer;
 }
 
-std::string Counted(uint32_t n, std::string_view singular, std::string_view plural) {
-  return std::to_string(n) + " " + std::string(n == 1 ? singular : plural);
-}
-
 // The first `max` code points of valid UTF-8 `text`, with "…" when cut.
 std::string Truncated(const std::string& text, size_t max) {
   size_t count = 0;
@@ -31,56 +27,63 @@ std::string Truncated(const std::string& text, size_t max) {
   return text;
 }
 
-void AppendTotals(const Plan& plan, std::string* out) {
+void AppendTotals(const Plan& plan, const ReportText& lang, std::string* out) {
   const PlanSummary& s = plan.summary;
-  *out += "**" + Counted(s.files, "file", "files") + "** scanned, " + std::to_string(s.skipped) +
-          " skipped, in " + Counted(static_cast<uint32_t>(plan.apps.size()), "app", "apps") +
-          ": **" + Counted(s.findings, "finding", "findings") + "**";
+  *out += lang.Ui("md.totals",
+                  {{"files", lang.UiCount("count.file", s.files)},
+                   {"skipped", std::to_string(s.skipped)},
+                   {"apps", lang.UiCount("count.app", static_cast<uint32_t>(plan.apps.size()))},
+                   {"findings", lang.UiCount("count.finding", s.findings)}});
   if (s.findings > 0) {
-    std::string_view separator = " (";
+    const std::string comma = lang.Ui("common.list_sep");
+    std::string separator = lang.Ui("common.list_open");
     for (rules::Severity sev : kSeveritiesDescending) {
-      *out += separator;
-      *out += std::to_string(s.by_severity[sev]) + " " + std::string(rules::SeverityName(sev));
-      separator = ", ";
+      *out += separator +
+              lang.Ui("common.severity_count",
+                      {{"n", std::to_string(s.by_severity[sev])}, {"name", lang.Severity(sev)}});
+      separator = comma;
     }
-    *out += "; ";
+    *out += lang.Ui("common.list_then");
     separator = "";
     for (Priority p : kPriorities) {
-      *out += separator;
-      *out += std::string(PriorityName(p)) + " " + std::to_string(s.by_priority[p]);
-      separator = ", ";
+      *out +=
+          separator + lang.Ui("common.priority_count", {{"name", std::string(PriorityName(p))},
+                                                        {"n", std::to_string(s.by_priority[p])}});
+      separator = comma;
     }
-    *out += ")";
+    *out += lang.Ui("common.list_close");
   }
-  *out += ". Estimated effort: **" + Hours(s.effort_hours) + " h**.\n";
-  if (!plan.complete) {
-    *out +=
-        "\n**Warning:** the scan is incomplete (interrupted or a budget ran out); counts "
-        "cover only what was scanned.\n";
-  }
+  *out += lang.Ui("md.estimated_effort", {{"hours", Hours(s.effort_hours)}}) + "\n";
+  if (!plan.complete) *out += "\n" + lang.Ui("md.incomplete") + "\n";
 }
 
-void AppendApps(const Plan& plan, const MarkdownOptions& options, std::string* out) {
+void AppendApps(const Plan& plan, const MarkdownOptions& options, const ReportText& lang,
+                std::string* out) {
   if (plan.apps.empty()) return;
-  *out += "\n| App | Status | Score | Effort (h) | P1 | Findings | Files |\n";
-  *out += "|---|---|---:|---:|---:|---:|---:|\n";
+  *out += "\n|";
+  for (std::string_view key : {"md.col.app", "md.col.status", "md.col.score", "md.col.effort_h",
+                               "md.col.p1", "md.col.findings", "md.col.files"}) {
+    *out += " " + lang.Ui(key) + " |";
+  }
+  *out += "\n|---|---|---:|---:|---:|---:|---:|\n";
   const size_t shown = std::min(plan.apps.size(), options.max_apps);
   for (size_t i = 0; i < shown; ++i) {
     const PlanApp& app = plan.apps[i];
     *out += "| " + (app.name.empty() ? std::string("-") : MarkdownText(app.name)) + " | " +
-            std::string(AppStatusLabel(app.status)) + " | " + std::to_string(app.readiness_score) +
-            " | " + Hours(app.effort_hours) + " | " +
-            std::to_string(app.by_priority[Priority::kP1]) + " | " + std::to_string(app.findings) +
-            " | " + std::to_string(app.files) + " |\n";
+            lang.StatusLabel(app.status) + " | " + std::to_string(app.readiness_score) + " | " +
+            Hours(app.effort_hours) + " | " + std::to_string(app.by_priority[Priority::kP1]) +
+            " | " + std::to_string(app.findings) + " | " + std::to_string(app.files) + " |\n";
   }
   if (plan.apps.size() > shown) {
-    *out += "\n…and " +
-            Counted(static_cast<uint32_t>(plan.apps.size() - shown), "more app", "more apps") +
-            ".\n";
+    *out += "\n" +
+            lang.Ui("md.and_more",
+                    {{"more", lang.UiCount("count.more_app", plan.apps.size() - shown)}}) +
+            "\n";
   }
 }
 
-void AppendTopFindings(const Plan& plan, const MarkdownOptions& options, std::string* out) {
+void AppendTopFindings(const Plan& plan, const MarkdownOptions& options, const ReportText& lang,
+                       std::string* out) {
   if (plan.findings.empty() || options.top_findings == 0) return;
   std::vector<size_t> order(plan.findings.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -88,49 +91,68 @@ void AppendTopFindings(const Plan& plan, const MarkdownOptions& options, std::st
     return plan.findings[a].priority_score > plan.findings[b].priority_score;
   });
   order.resize(std::min(order.size(), options.top_findings));
-  *out += "\n### Top " + Counted(static_cast<uint32_t>(order.size()), "finding", "findings") +
-          "\n\n| # | Priority | Rule | Location | Finding | Code |\n|---:|---|---|---|---|---|\n";
+  *out += "\n### " +
+          lang.Ui("md.top_findings", {{"findings", lang.UiCount("count.finding", order.size())}}) +
+          "\n\n|";
+  for (std::string_view key : {"md.col.rank", "md.col.priority", "md.col.rule", "md.col.location",
+                               "md.col.finding", "md.col.code"}) {
+    *out += " " + lang.Ui(key) + " |";
+  }
+  *out += "\n|---:|---|---|---|---|---|\n";
   for (size_t rank = 0; rank < order.size(); ++rank) {
     const PlanFinding& f = plan.findings[order[rank]];
+    const uint32_t folded =
+        f.file_index < plan.files.size() ? plan.files[f.file_index].folded_findings : 0;
     char score[32];
     std::snprintf(score, sizeof(score), "%.1f", f.priority_score);
-    *out += "| " + std::to_string(rank + 1) + " | " + std::string(PriorityName(f.priority)) + " (" +
-            score + ") | " + MarkdownCode(f.rule_id) + " | " + MarkdownText(f.path) + ":" +
-            std::to_string(f.line) + ":" + std::to_string(f.column) + " | " +
-            MarkdownText(Truncated(ValidUtf8(f.message), options.max_message)) + " | " +
-            MarkdownCode(f.snippet) + " |\n";
+    *out +=
+        "| " + std::to_string(rank + 1) + " | " + std::string(PriorityName(f.priority)) + " (" +
+        score + ") | " + MarkdownCode(f.rule_id) + " | " + MarkdownText(f.path) + ":" +
+        std::to_string(f.line) + ":" + std::to_string(f.column) + " | " +
+        MarkdownText(Truncated(ValidUtf8(lang.FindingMessage(f, folded)), options.max_message)) +
+        " | " + MarkdownCode(f.snippet) + " |\n";
   }
 }
 
-void AppendOrder(const Plan& plan, const MarkdownOptions& options, std::string* out) {
+// "3 users" / "12 pages" (the step's value, counted in its basis).
+std::string StepValue(const MigrationStep& step, const ReportText& lang) {
+  const auto count = static_cast<uint64_t>(step.value);
+  if (step.value_basis == "users" || step.value_basis == "pages") {
+    return lang.UiCount(step.value_basis == "users" ? "count.user" : "count.page", count);
+  }
+  return std::to_string(count) + " " + step.value_basis;
+}
+
+void AppendOrder(const Plan& plan, const MarkdownOptions& options, const ReportText& lang,
+                 std::string* out) {
   if (plan.migration_order.empty()) return;
-  *out += "\n### Migration order\n\n";
+  *out += "\n### " + lang.Ui("md.migration_order") + "\n\n";
   const size_t shown = std::min(plan.migration_order.size(), options.max_apps);
   for (size_t i = 0; i < shown; ++i) {
     const MigrationStep& step = plan.migration_order[i];
-    const auto count = static_cast<uint64_t>(step.value);
-    const std::string value =
-        std::to_string(count) + " " +
-        (count == 1 ? step.value_basis.substr(0, step.value_basis.size() - 1) : step.value_basis);
     *out += std::to_string(i + 1) + ". " +
             (step.app.empty() ? std::string("-") : MarkdownText(step.app)) + ": ";
     if (step.status == AppStatus::kBlocked) {
-      *out += "**IE mode now**";
+      *out += "**" + lang.Ui("common.ie_mode_now") + "**";
     } else {
-      *out += std::string(AppStatusLabel(step.status));
+      *out += lang.StatusLabel(step.status);
     }
-    *out += " (" + value + ", " + Hours(step.effort_hours) + " h)\n";
+    *out += " (" +
+            lang.Ui("md.value", {{"value", StepValue(step, lang)},
+                                 {"hours", lang.Hours(Hours(step.effort_hours))}}) +
+            ")\n";
   }
 }
 
 }  // namespace
 
 Status WriteMarkdown(const Plan& plan, const MarkdownOptions& options, std::ostream& out) {
-  std::string text = "## iescan: Internet Explorer migration report\n\n";
-  AppendTotals(plan, &text);
-  AppendApps(plan, options, &text);
-  AppendTopFindings(plan, options, &text);
-  AppendOrder(plan, options, &text);
+  const ReportText lang{options.lang, options.messages};
+  std::string text = "## " + lang.Ui("md.title") + "\n\n";
+  AppendTotals(plan, lang, &text);
+  AppendApps(plan, options, lang, &text);
+  AppendTopFindings(plan, options, lang, &text);
+  AppendOrder(plan, options, lang, &text);
   out << text;
   out.flush();
   if (!out) return Status::Error("cannot write the Markdown report");

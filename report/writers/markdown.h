@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <ostream>
 
+#include "report/i18n.h"
 #include "report/plan.h"
 #include "scanner/core/status.h"
 
@@ -27,6 +28,10 @@ struct MarkdownOptions {
   size_t top_findings = 10;
   size_t max_apps = 50;
   size_t max_message = 160;  // code points of a finding's message before "…"
+  // Language of the headings, fixed wording, statuses and finding messages (report/i18n.h);
+  // `messages` null means BuiltinMessages().
+  Lang lang = Lang::kEn;
+  const Messages* messages = nullptr;
 };
 
 // Writes the summary. Fails only when `out` reports an error.

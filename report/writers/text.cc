@@ -37,23 +37,27 @@ std::string Painted(std::string_view text, std::string_view sgr, bool color) {
   return out;
 }
 
-void AppendFindings(const Plan& plan, bool color, std::string* out) {
+void AppendFindings(const Plan& plan, const ReportText& lang, bool color, std::string* out) {
   for (const PlanFinding& f : plan.findings) {
     if (f.suppressed || f.baseline == "unchanged") continue;  // counted, not listed
+    const uint32_t folded =
+        f.file_index < plan.files.size() ? plan.files[f.file_index].folded_findings : 0;
     *out += SanitizeForTerminal(f.path);
     *out += ':' + std::to_string(f.line) + ':' + std::to_string(f.column) + ": ";
-    *out += Painted(rules::SeverityName(f.severity), SeverityColor(f.severity), color);
+    *out += Painted(lang.Severity(f.severity), SeverityColor(f.severity), color);
     *out += ": ";
-    *out += SanitizeForTerminal(f.message);
+    *out += SanitizeForTerminal(lang.FindingMessage(f, folded));
     *out += ' ';
     *out += Painted("[" + SanitizeForTerminal(f.rule_id) + "]", kDim, color);
     *out += '\n';
   }
 }
 
-void AppendSkipped(const Plan& plan, std::string* out) {
+void AppendSkipped(const Plan& plan, const ReportText& lang, std::string* out) {
   for (const PlanSkipped& s : plan.skipped) {
-    *out += SanitizeForTerminal(s.path) + ": skipped: " + SanitizeForTerminal(s.reason) + '\n';
+    *out += lang.Ui("text.finding_skipped", {{"path", SanitizeForTerminal(s.path)},
+                                             {"reason", SanitizeForTerminal(s.reason)}}) +
+            '\n';
   }
 }
 
@@ -63,71 +67,57 @@ std::string Hours(double hours) {
   return buffer;
 }
 
-std::string_view StatusWords(AppStatus s) {
-  switch (s) {
-    case AppStatus::kReady:
-      return "ready";
-    case AppStatus::kMinorFixes:
-      return "minor fixes";
-    case AppStatus::kMigrationNeeded:
-      return "migration needed";
-    case AppStatus::kBlocked:
-      return "blocked (needs IE mode)";
+// " (3 blocker, 2 high, 1 medium, 1 low)"
+std::string SeverityList(const PlanSummary& s, const ReportText& lang) {
+  std::string out;
+  std::string separator = lang.Ui("common.list_open");
+  for (rules::Severity sev : kSeveritiesDescending) {
+    out += separator + lang.Ui("common.severity_count", {{"n", std::to_string(s.by_severity[sev])},
+                                                         {"name", lang.Severity(sev)}});
+    separator = lang.Ui("common.list_sep");
   }
-  return "";
+  return out + lang.Ui("common.list_close");
 }
 
-std::string Counted(uint32_t n, std::string_view singular, std::string_view plural) {
-  return std::to_string(n) + ' ' + std::string(n == 1 ? singular : plural);
-}
-
-void AppendSummary(const Plan& plan, std::string* out) {
+void AppendSummary(const Plan& plan, const ReportText& lang, std::string* out) {
   const PlanSummary& s = plan.summary;
-  *out += Counted(s.files, "file", "files") + " scanned, " + std::to_string(s.skipped) +
-          " skipped, " + Counted(s.findings, "finding", "findings");
-  std::string_view separator = " (";
-  if (s.findings > 0) {
-    for (rules::Severity sev : kSeveritiesDescending) {
-      *out += separator;
-      *out += std::to_string(s.by_severity[sev]) + ' ' + std::string(rules::SeverityName(sev));
-      separator = ", ";
-    }
-    *out += ')';
-  }
+  *out += lang.Ui("text.summary_totals", {{"files", lang.UiCount("count.file", s.files)},
+                                          {"skipped", std::to_string(s.skipped)},
+                                          {"findings", lang.UiCount("count.finding", s.findings)}});
+  if (s.findings > 0) *out += SeverityList(s, lang);
   *out += '\n';
   if (!plan.apps.empty()) {
-    separator = "priority: ";
+    const std::string comma = lang.Ui("common.list_sep");
+    std::string separator = lang.Ui("text.summary_priority");
     for (Priority p : kPriorities) {
-      *out += separator;
-      *out += std::to_string(s.by_priority[p]) + ' ' + std::string(PriorityName(p));
-      separator = ", ";
+      *out += separator + lang.Ui("text.priority_count", {{"n", std::to_string(s.by_priority[p])},
+                                                          {"name", std::string(PriorityName(p))}});
+      separator = comma;
     }
-    *out += "; estimated effort " + Hours(s.effort_hours) + " h\n";
-    *out += "apps: ";
-    separator = "";
+    *out += lang.Ui("text.summary_effort", {{"hours", Hours(s.effort_hours)}}) + '\n';
+    separator = lang.Ui("text.summary_apps");
     for (AppStatus st : kAppStatuses) {
-      *out += separator;
-      *out +=
-          std::to_string(s.by_status[static_cast<size_t>(st)]) + ' ' + std::string(StatusWords(st));
-      separator = ", ";
+      *out += separator + lang.Ui("text.status_count",
+                                  {{"n", std::to_string(s.by_status[static_cast<size_t>(st)])},
+                                   {"status", lang.StatusWords(st)}});
+      separator = comma;
     }
     *out += '\n';
   }
-  if (!plan.complete) {
-    *out +=
-        "warning: the scan is incomplete (interrupted or a budget ran out); "
-        "counts cover only what was scanned\n";
-  }
+  if (!plan.complete) *out += lang.Ui("text.incomplete") + '\n';
 }
 
 // The per-app table: app and status left-aligned, numbers right-aligned, two spaces
-// between columns, no trailing spaces.
-void AppendAppTable(const Plan& plan, std::string* out) {
+// between columns, no trailing spaces. Widths are display widths, so Japanese headings,
+// app names and statuses line up.
+void AppendAppTable(const Plan& plan, const ReportText& lang, std::string* out) {
   constexpr size_t kColumns = 11;
   constexpr size_t kStatusColumn = 10;
   std::vector<std::array<std::string, kColumns>> rows;
-  rows.push_back({"app", "files", "skipped", "blocker", "high", "medium", "low", "P1", "score",
-                  "effort(h)", "status"});
+  rows.push_back({lang.Ui("table.app"), lang.Ui("table.files"), lang.Ui("table.skipped"),
+                  lang.Ui("table.blocker"), lang.Ui("table.high"), lang.Ui("table.medium"),
+                  lang.Ui("table.low"), lang.Ui("table.p1"), lang.Ui("table.score"),
+                  lang.Ui("table.effort_h"), lang.Ui("table.status")});
   for (const PlanApp& app : plan.apps) {
     const SeverityCounts& c = app.by_severity;
     rows.push_back(
@@ -136,7 +126,7 @@ void AppendAppTable(const Plan& plan, std::string* out) {
          std::to_string(c[rules::Severity::kHigh]), std::to_string(c[rules::Severity::kMedium]),
          std::to_string(c[rules::Severity::kLow]), std::to_string(app.by_priority[Priority::kP1]),
          std::to_string(app.readiness_score), Hours(app.effort_hours),
-         std::string(AppStatusLabel(app.status))});
+         lang.StatusLabel(app.status)});
   }
   std::array<size_t, kColumns> widths{};
   for (const auto& row : rows) {
@@ -151,14 +141,15 @@ void AppendAppTable(const Plan& plan, std::string* out) {
 }
 
 // "migration order: 1. a, 2. b, 3. c (IE mode now)"
-void AppendOrder(const Plan& plan, std::string* out) {
+void AppendOrder(const Plan& plan, const ReportText& lang, std::string* out) {
   if (plan.migration_order.empty()) return;
-  *out += "migration order:";
+  *out += lang.Ui("text.migration_order");
+  const std::string comma = lang.Ui("common.list_sep");
   for (size_t i = 0; i < plan.migration_order.size(); ++i) {
     const MigrationStep& step = plan.migration_order[i];
-    *out += (i == 0 ? " " : ", ") + std::to_string(i + 1) + ". " +
+    *out += (i == 0 ? std::string(" ") : comma) + std::to_string(i + 1) + ". " +
             (step.app.empty() ? std::string("-") : SanitizeForTerminal(step.app));
-    if (step.status == AppStatus::kBlocked) *out += " (IE mode now)";
+    if (step.status == AppStatus::kBlocked) *out += lang.Ui("text.ie_mode_now");
   }
   *out += '\n';
 }
@@ -166,17 +157,18 @@ void AppendOrder(const Plan& plan, std::string* out) {
 }  // namespace
 
 Status WriteText(const Plan& plan, const TextOptions& options, std::ostream& out) {
+  const ReportText lang{options.lang, options.messages};
   std::string text;
   if (!options.summary_only) {
-    AppendFindings(plan, options.color, &text);
-    AppendSkipped(plan, &text);
+    AppendFindings(plan, lang, options.color, &text);
+    AppendSkipped(plan, lang, &text);
     if (!text.empty()) text += '\n';
   }
-  AppendSummary(plan, &text);
+  AppendSummary(plan, lang, &text);
   if (!plan.apps.empty()) {
     text += '\n';
-    AppendAppTable(plan, &text);
-    AppendOrder(plan, &text);
+    AppendAppTable(plan, lang, &text);
+    AppendOrder(plan, lang, &text);
   }
   out << text;
   out.flush();

@@ -15,6 +15,9 @@
 //              status columns are left-aligned, numbers right-aligned, and widths are
 //              display widths (a kanji counts two columns); then one line
 //                "migration order: 1. a, 2. b, 3. c (IE mode now)"
+// With a language other than English every fixed word, severity, status and message comes
+// from the message catalogue (report/i18n.h), e.g. "5 ファイルを検査、..."; the layout is
+// the same.
 // Strings from scanned files are passed through SanitizeForTerminal, so a message or path
 // can never carry a terminal escape sequence. With `color`, severities are coloured and
 // rule ids dimmed with ANSI SGR codes; deciding whether to colour (TTY, NO_COLOR) is the
@@ -25,6 +28,7 @@
 
 #include <ostream>
 
+#include "report/i18n.h"
 #include "report/plan.h"
 #include "scanner/core/status.h"
 
@@ -35,6 +39,10 @@ struct TextOptions {
   // Only the summary, the incomplete-scan warning and the app table: no finding or
   // skipped lines (for a terminal while full reports go to files).
   bool summary_only = false;
+  // Language of the fixed wording, rule messages, severities and statuses; `messages` null
+  // means BuiltinMessages(). Paths, rule ids, P1-P4 and skip reasons stay as they are.
+  Lang lang = Lang::kEn;
+  const Messages* messages = nullptr;
 };
 
 // Writes the report. Fails only when `out` reports an error.

@@ -71,6 +71,14 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// `writer_options` with the run's language and catalogue applied.
+template <typename Options>
+Options WithLang(Options writer_options, const WriteOptions& options) {
+  if (options.lang != Lang::kEn) writer_options.lang = options.lang;
+  if (options.messages != nullptr) writer_options.messages = options.messages;
+  return writer_options;
+}
+
 }  // namespace
 
 std::string_view FormatName(Format format) {
@@ -108,7 +116,7 @@ Result<Format> FormatFromPath(std::string_view path) {
 Status Write(const Plan& plan, Format format, const WriteOptions& options, std::ostream& out) {
   switch (format) {
     case Format::kText:
-      return WriteText(plan, options.text, out);
+      return WriteText(plan, WithLang(options.text, options), out);
     case Format::kJson:
       return WriteJson(plan, options.json, out);
     case Format::kSarif:
@@ -118,11 +126,11 @@ Status Write(const Plan& plan, Format format, const WriteOptions& options, std::
     case Format::kCsv:
       return WriteCsv(plan, options.csv, out);
     case Format::kMarkdown:
-      return WriteMarkdown(plan, options.markdown, out);
+      return WriteMarkdown(plan, WithLang(options.markdown, options), out);
     case Format::kSiteList:
       return WriteSiteList(plan, options.sitelist, out);
     case Format::kHtml:
-      return WriteHtml(plan, options.html, out);
+      return WriteHtml(plan, WithLang(options.html, options), out);
     case Format::kCodeQuality:
       return WriteCodeQuality(plan, out);
   }

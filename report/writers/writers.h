@@ -45,6 +45,12 @@ struct WriteOptions {
   MarkdownOptions markdown;
   SiteListOptions sitelist;
   HtmlOptions html;
+  // The report language for the text, Markdown and HTML writers (report/i18n.h): when not
+  // English it overrides their own `lang`, and a non-null `messages` (the built-in
+  // catalogue plus an organisation's --rules translations) overrides theirs. JSON, SARIF,
+  // JUnit, CSV, Code Quality and the site list are machine output and stay English.
+  Lang lang = Lang::kEn;
+  const Messages* messages = nullptr;
 };
 
 // The format's name as accepted by FormatFromName: "text", "json", "sarif", ...

@@ -100,6 +100,10 @@ DispatchTables::DispatchTables(const std::vector<const Rule*>& catalogue_rules)
       }
     }
   }
+  std::vector<const re2::RE2*> patterns;
+  patterns.reserve(regex.size());
+  for (const Entry& e : regex) patterns.push_back(e.matcher->re.get());
+  regex_gate = std::make_shared<const RegexGate>(patterns);
 }
 
 }  // namespace iescan::rules

@@ -3,6 +3,7 @@
 #include "rules/engine/suppressions.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "rules/checks/checks.h"
 #include "rules/engine/engine_internal.h"
@@ -21,20 +22,27 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
 
 // One traversal per region, then markup, regexes and checks; the hits become findings.
 std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
-                           const scanner::Document& doc, const std::vector<uint8_t>& candidate) {
+                           const scanner::Document& doc, const std::vector<uint8_t>& candidate,
+                           bool regex_gate, EngineStats* stats) {
   std::vector<Hit> hits;
   JsGuardAnalyzer guards;
-  const ScanContext ctx{tables, file, doc, candidate, &hits, &guards};
+  const ScanContext ctx{tables, file, doc, candidate, &hits, &guards, regex_gate, stats};
+  const bool timed = stats != nullptr;
+  uint64_t unused = 0;
+  uint64_t start = timed ? NowNs() : 0;
   for (const scanner::Region& region : doc.regions) {
     switch (region.language) {
       case scanner::Language::kJs:
         MatchJsRegion(ctx, region);
+        Lap(timed, &start, timed ? &stats->js_ns : &unused);
         break;
       case scanner::Language::kVbs:
         MatchVbsRegion(ctx, region);
+        Lap(timed, &start, timed ? &stats->vbs_ns : &unused);
         break;
       case scanner::Language::kCss:
         MatchCssRegion(ctx, region);
+        Lap(timed, &start, timed ? &stats->css_ns : &unused);
         break;
       case scanner::Language::kHtml:
       case scanner::Language::kXml:
@@ -42,9 +50,14 @@ std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile
     }
   }
   MatchMarkup(ctx);
+  Lap(timed, &start, timed ? &stats->markup_ns : &unused);
   MatchRegexes(ctx);
+  Lap(timed, &start, timed ? &stats->regex_ns : &unused);
   MatchChecks(ctx);
-  return MakeFindings(tables, file, std::move(hits));
+  Lap(timed, &start, timed ? &stats->checks_ns : &unused);
+  std::vector<Finding> findings = MakeFindings(tables, file, std::move(hits));
+  Lap(timed, &start, timed ? &stats->findings_ns : &unused);
+  return findings;
 }
 
 // Indices of the rules using the vendored-library check.
@@ -96,8 +109,22 @@ Engine::Engine(const Catalog& catalog, EngineOptions options)
 Engine::~Engine() = default;
 
 Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindInfo kind) const {
+  return ScanFile(file, kind, nullptr);
+}
+
+Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindInfo kind,
+                                  EngineStats* stats) const {
   FileScan out;
   const DispatchTables& tables = impl_->tables;
+  const bool timed = stats != nullptr;
+  EngineStats local;  // the laps of a call that is not timed land here, unread
+  EngineStats& sum = timed ? *stats : local;
+  if (timed) {
+    ++sum.files;
+    sum.bytes += file.text.size();
+    sum.rule_ns.resize(tables.rules.size(), 0);
+  }
+  uint64_t start = timed ? NowNs() : 0;
   std::vector<uint8_t> candidate(tables.rules.size(), options_.prefilter ? 0 : 1);
   if (options_.prefilter) impl_->prefilter.Scan(file.text, &candidate);
   // A vendored library: its rule is tried whatever the prefilter says.
@@ -114,18 +141,50 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool page = IsPageKind(kind);
   const bool references = MayHaveReferences(file.text, kind);
   const bool directives = MayHaveDirectives(file.text);
+  Lap(timed, &start, &sum.prefilter_ns);
   if (!any_rule && !page && !references && !directives) return out;
 
   Result<scanner::Document> doc = scanner::BuildDocument(file, kind, options_.build);
+  Lap(timed, &start, &sum.document_ns);
   if (!doc.ok()) return doc.status();
   out.built = true;
+  if (timed) ++sum.built;
   out.warnings.insert(out.warnings.end(), doc->warnings.begin(), doc->warnings.end());
   if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
   if (references) out.references = ExtractReferences(file, *doc);
-  if (any_rule) out.findings = Match(tables, file, *doc, candidate);
+  Lap(timed, &start, &sum.facts_ns);
+  if (any_rule) {
+    out.findings = Match(tables, file, *doc, candidate, options_.regex_gate, stats);
+    if (timed) start = NowNs();
+  }
   if (directives) ApplySuppressions(catalog_, file, FindDirectives(file, *doc), &out.findings);
   if (out.library && !options_.include_vendored) FoldVendored(&out);
+  Lap(timed, &start, &sum.findings_ns);
   return out;
+}
+
+uint64_t NowNs() {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count());
+}
+
+void EngineStats::Add(const EngineStats& other) {
+  files += other.files;
+  built += other.built;
+  bytes += other.bytes;
+  prefilter_ns += other.prefilter_ns;
+  document_ns += other.document_ns;
+  facts_ns += other.facts_ns;
+  js_ns += other.js_ns;
+  vbs_ns += other.vbs_ns;
+  css_ns += other.css_ns;
+  markup_ns += other.markup_ns;
+  regex_ns += other.regex_ns;
+  checks_ns += other.checks_ns;
+  findings_ns += other.findings_ns;
+  if (rule_ns.size() < other.rule_ns.size()) rule_ns.resize(other.rule_ns.size(), 0);
+  for (size_t r = 0; r < other.rule_ns.size(); ++r) rule_ns[r] += other.rule_ns[r];
 }
 
 }  // namespace iescan::rules

@@ -3,12 +3,14 @@
 // Per file: a literal prefilter over the decoded text picks the candidate rules; when no
 // candidate exists the document is not built at all. Otherwise the engine builds the
 // Document, walks each region's tokens (or elements, comments, declarations) once and
-// dispatches to the matchers of the candidate rules interested in that language.
+// dispatches to the matchers of the candidate rules interested in that language. A region
+// is searched only by the regex matchers whose required literals it contains (regex_gate.h).
 //
 // Thread-safety: an Engine is immutable after construction; ScanFile may be called from
 // many threads at once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +30,9 @@ struct EngineOptions {
   // false: in a file recognised as a vendored library, every finding but the library's own
   // (vendored.library) is dropped and counted in FileScan::folded_findings. true: kept.
   bool include_vendored = false;
+  // false: every wanted regex matcher searches every region (for tests: same findings).
+  // true: a region is searched only by the regexes whose required literals it contains.
+  bool regex_gate = true;
 };
 
 // The document mode a page was built for, from its doctype, X-UA-Compatible (meta, HTTP
@@ -56,6 +61,30 @@ struct FileScan {
   uint32_t folded_findings = 0;
 };
 
+// Time spent per stage, summed over the files a caller scanned with the same EngineStats
+// (one per thread; merge them with Add). Filled only when ScanFile is given one: timing
+// costs a clock read per stage and per regex or check, nothing when off.
+struct EngineStats {
+  uint64_t files = 0;
+  uint64_t built = 0;          // files whose Document was built
+  uint64_t bytes = 0;          // decoded bytes scanned
+  uint64_t prefilter_ns = 0;   // literal prefilter, vendored-library test, reference test
+  uint64_t document_ns = 0;    // BuildDocument: masking, HTML/XML parsing, lexing, sub-documents
+  uint64_t facts_ns = 0;       // document mode and references
+  uint64_t js_ns = 0;          // token matchers per region (guards included)
+  uint64_t vbs_ns = 0;
+  uint64_t css_ns = 0;
+  uint64_t markup_ns = 0;      // element, attribute and comment matchers
+  uint64_t regex_ns = 0;       // regex matchers, with their masking and literal gate
+  uint64_t checks_ns = 0;      // C++ checks
+  uint64_t findings_ns = 0;    // hits -> findings, suppressions, vendored folding
+  std::vector<uint64_t> rule_ns;  // per rule (catalogue order): its regex and check time
+  void Add(const EngineStats& other);
+};
+
+// Nanoseconds on a monotonic clock (for EngineStats and its callers' own stages).
+uint64_t NowNs();
+
 class Engine {
  public:
   // Borrows `catalog`, which must outlive the Engine and every Finding it produces.
@@ -67,6 +96,9 @@ class Engine {
   // Scans one decoded file of the given kind. Fails only when the document cannot be
   // built (the caller records the file as skipped with this message).
   Result<FileScan> ScanFile(const scanner::TextFile& file, scanner::KindInfo kind) const;
+  // The same, adding the time of each stage to *stats (null: not timed).
+  Result<FileScan> ScanFile(const scanner::TextFile& file, scanner::KindInfo kind,
+                            EngineStats* stats) const;
 
   const Catalog& catalog() const { return catalog_; }
 

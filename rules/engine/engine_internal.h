@@ -8,13 +8,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "rules/engine/engine.h"
 #include "rules/engine/finding.h"
 #include "rules/engine/guard.h"
+#include "rules/engine/regex_gate.h"
 #include "rules/engine/rule.h"
 #include "scanner/decode/text_file.h"
 #include "scanner/document/document.h"
@@ -67,6 +70,8 @@ struct DispatchTables {
   Entries css_value, css_at_rule;
   Entries regex;
   Entries checks;
+  // Which entries of `regex` may match a text (built from their patterns).
+  std::shared_ptr<const RegexGate> regex_gate;
 
   explicit DispatchTables(const std::vector<const Rule*>& catalogue_rules);
 };
@@ -90,6 +95,8 @@ struct ScanContext {
   const std::vector<uint8_t>& candidate;  // per rule: passed the prefilter
   std::vector<Hit>* hits;
   JsGuardAnalyzer* guards = nullptr;  // refines JavaScript guards (AddRegionHit)
+  bool regex_gate = true;             // skip regexes whose literals a region lacks
+  EngineStats* stats = nullptr;       // per-rule regex and check time, when timed
 
   bool Wants(const Entry& e) const { return candidate[e.rule] != 0; }
   bool WantsIn(const Entry& e, scanner::Language lang) const {
@@ -112,6 +119,14 @@ scanner::Language MarkupLanguage(const scanner::Document& doc);
 // Adds a hit for region-relative [begin, end).
 void AddRegionHit(const ScanContext& ctx, const Entry& e, const scanner::Region& region,
                   size_t begin, size_t end, std::string match, std::string arg, Guard guard);
+
+// Adds the time since *start to *sum and moves *start to now; no-op when `on` is false.
+inline void Lap(bool on, uint64_t* start, uint64_t* sum) {
+  if (!on) return;
+  uint64_t now = NowNs();
+  *sum += now - *start;
+  *start = now;
+}
 
 // Turns the hits into findings: sorted by (offset, rule id), duplicates and superseded
 // hits dropped, messages, positions and snippets filled.

@@ -4,6 +4,7 @@
 
 #include "rules/checks/activex_table.h"
 #include "rules/engine/engine_internal.h"
+#include "rules/engine/redact.h"
 #include "rules/engine/text_util.h"
 
 namespace iescan::rules {
@@ -195,6 +196,7 @@ std::vector<Finding> MakeFindings(const DispatchTables& tables, const scanner::T
     f.detail = std::move(hit.arg);
     f.match = std::move(hit.match);
     IdentifyActiveX(&f);  // names well-known and in-house ActiveX controls
+    RedactFinding(&f);    // no credential of the scanned file reaches a report
     findings.push_back(std::move(f));
   }
   return findings;

@@ -124,19 +124,40 @@ std::vector<Region> SyntheticMarkup(const scanner::Document& doc) {
   return out;
 }
 
+// Regions shorter than this are searched by every wanted regex: the literal pass would
+// cost about as much as the searches it saves.
+constexpr size_t kGateMinBytes = 256;
+
+// One masked copy of a region and which regexes may match it.
+struct MaskedText {
+  bool made = false;
+  std::string text;
+  std::vector<uint8_t> possible;  // per entry of ctx.tables.regex; empty: all possible
+};
+
 void RegexOverRegion(const ScanContext& ctx, const Region& region) {
-  std::string blanked, kept;
-  bool have_blanked = false, have_kept = false;
-  for (const Entry& e : ctx.tables.regex) {
+  MaskedText blanked, kept;
+  const Entries& entries = ctx.tables.regex;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
     if (!ctx.WantsIn(e, region.language)) continue;
     const bool keep = e.matcher->keep_strings || IsMarkup(region.language);
-    std::string& masked = keep ? kept : blanked;
-    bool& have = keep ? have_kept : have_blanked;
-    if (!have) {
-      masked = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
-      have = true;
+    MaskedText& masked = keep ? kept : blanked;
+    if (!masked.made) {
+      masked.text = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
+      masked.made = true;
+      if (ctx.regex_gate && ctx.tables.regex_gate && masked.text.size() >= kGateMinBytes) {
+        ctx.tables.regex_gate->Possible(masked.text, &masked.possible);
+      }
     }
-    RunRegex(ctx, e, region, masked);
+    if (!masked.possible.empty() && masked.possible[i] == 0) continue;
+    if (ctx.stats == nullptr) {
+      RunRegex(ctx, e, region, masked.text);
+      continue;
+    }
+    const uint64_t start = NowNs();
+    RunRegex(ctx, e, region, masked.text);
+    ctx.stats->rule_ns[e.rule] += NowNs() - start;
   }
 }
 
@@ -155,7 +176,11 @@ void MatchChecks(const ScanContext& ctx) {
     const CheckInfo* check = FindCheck(e.matcher->name);
     if (check == nullptr) continue;
     auto [it, fresh] = done.try_emplace(check->name);
-    if (fresh) check->run(CheckInput{ctx.file, ctx.doc}, &it->second);
+    if (fresh) {
+      const uint64_t start = ctx.stats != nullptr ? NowNs() : 0;
+      check->run(CheckInput{ctx.file, ctx.doc}, &it->second);
+      if (ctx.stats != nullptr) ctx.stats->rule_ns[e.rule] += NowNs() - start;
+    }
     for (const CheckHit& c : it->second) {
       if (!ctx.WantsIn(e, c.language)) continue;
       Hit hit;

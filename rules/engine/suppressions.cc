@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "rules/engine/engine_internal.h"
+#include "rules/engine/redact.h"
 
 namespace iescan::rules {
 namespace {
@@ -145,6 +146,7 @@ Finding MetaFinding(const Rule* rule, const scanner::TextFile& file, const Direc
   f.detail = std::string(what);
   f.message = FillMessage(rule->message, what, what);
   f.match = std::string(what);
+  RedactFinding(&f);  // the snippet is a line of the scanned file
   return f;
 }
 

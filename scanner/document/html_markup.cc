@@ -27,49 +27,127 @@ constexpr int kSkippedFlags =
     GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
     GUMBO_INSERTION_ADOPTION_AGENCY_CLONED | GUMBO_INSERTION_CONVERTED_FROM_END_TAG;
 
-// Gumbo frees its tree recursively (one stack frame per nesting level). Its memory comes
-// from this heap instead, which links every block so that all of them are released in a
-// loop, without walking the tree: deep markup that slips past the nesting estimate costs
-// memory, never the stack.
-class GumboHeap {
+// Gumbo frees its tree recursively (one stack frame per nesting level), and allocates
+// every node, attribute, vector and string buffer separately. Its memory comes from this
+// arena instead: blocks are cut from large chunks with a pointer bump, a freed block is
+// given back only when it is the last one cut (the grow-copy-free pattern of Gumbo's
+// buffers), and the whole tree is released at once by Reset, without walking it. Deep
+// markup that slips past the nesting estimate costs memory, never the stack, and parsing
+// a page costs no malloc or free per node.
+//
+// One arena per thread is reused for every page that thread parses; Reset keeps one chunk
+// so a thread's memory stays bounded by its largest page's tree, then shrinks back.
+class GumboArena {
  public:
-  GumboHeap() { head_.prev = head_.next = &head_; }
-  GumboHeap(const GumboHeap&) = delete;
-  GumboHeap& operator=(const GumboHeap&) = delete;
-  ~GumboHeap() {
-    Block* block = head_.next;
-    while (block != &head_) {
-      Block* next = block->next;
-      std::free(block);
-      block = next;
-    }
+  GumboArena() = default;
+  GumboArena(const GumboArena&) = delete;
+  GumboArena& operator=(const GumboArena&) = delete;
+  ~GumboArena() {
+    Reset();
+    for (Chunk& chunk : chunks_) std::free(chunk.data);
   }
 
   static void* Allocate(void* self, size_t size) {
-    auto* heap = static_cast<GumboHeap*>(self);
-    auto* block = static_cast<Block*>(std::malloc(sizeof(Block) + size));
-    if (block == nullptr) return nullptr;
-    block->prev = &heap->head_;
-    block->next = heap->head_.next;
-    heap->head_.next->prev = block;
-    heap->head_.next = block;
-    return block + 1;
+    return static_cast<GumboArena*>(self)->Cut(size);
   }
 
-  static void Deallocate(void* /*self*/, void* pointer) {
+  static void Deallocate(void* self, void* pointer) {
+    auto* arena = static_cast<GumboArena*>(self);
     if (pointer == nullptr) return;
-    Block* block = static_cast<Block*>(pointer) - 1;
-    block->prev->next = block->next;
-    block->next->prev = block->prev;
-    std::free(block);
+    auto* header = static_cast<Header*>(pointer) - 1;
+    if (header->big != 0) {  // a block of its own: released now
+      arena->big_[header->big - 1] = nullptr;
+      std::free(header);
+      return;
+    }
+    // The last block cut from the current chunk: give its bytes back.
+    if (pointer == arena->last_) {
+      arena->used_ = static_cast<size_t>(reinterpret_cast<char*>(header) -
+                                         arena->chunks_[arena->current_].data);
+      arena->last_ = nullptr;
+    }
+  }
+
+  // Releases every block. Keeps the first chunk for the next parse.
+  void Reset() {
+    for (void* block : big_) std::free(block);
+    big_.clear();
+    for (size_t i = 1; i < chunks_.size(); ++i) std::free(chunks_[i].data);
+    if (chunks_.size() > 1) chunks_.erase(chunks_.begin() + 1, chunks_.end());
+    current_ = 0;
+    used_ = 0;
+    last_ = nullptr;
   }
 
  private:
-  struct alignas(std::max_align_t) Block {
-    Block* prev;
-    Block* next;
+  struct alignas(std::max_align_t) Header {
+    size_t big;  // 0: cut from a chunk; else 1 + its index in big_ (malloc'd on its own)
   };
-  Block head_;
+  struct Chunk {
+    char* data;
+    size_t size;
+  };
+  static constexpr size_t kChunk = size_t{1} << 20;   // 1 MiB
+  static constexpr size_t kBig = size_t{64} << 10;    // blocks from 64 KiB: own malloc
+
+  void* Cut(size_t size) {
+    const size_t need = sizeof(Header) + RoundUp(size);
+    if (need >= kBig) {
+      void* block = std::malloc(need);
+      if (block == nullptr) return nullptr;
+      big_.push_back(block);
+      auto* header = static_cast<Header*>(block);
+      header->big = big_.size();
+      return header + 1;
+    }
+    if (chunks_.empty() || used_ + need > chunks_[current_].size) {
+      if (!NextChunk()) return nullptr;
+    }
+    auto* header = reinterpret_cast<Header*>(chunks_[current_].data + used_);
+    header->big = 0;
+    used_ += need;
+    last_ = header + 1;
+    return last_;
+  }
+
+  bool NextChunk() {
+    if (!chunks_.empty() && current_ + 1 < chunks_.size()) {
+      ++current_;
+      used_ = 0;
+      last_ = nullptr;
+      return true;
+    }
+    auto* data = static_cast<char*>(std::malloc(kChunk));
+    if (data == nullptr) return false;
+    chunks_.push_back({data, kChunk});
+    current_ = chunks_.size() - 1;
+    used_ = 0;
+    last_ = nullptr;
+    return true;
+  }
+
+  static size_t RoundUp(size_t size) {
+    constexpr size_t kAlign = alignof(std::max_align_t);
+    return (size + kAlign - 1) / kAlign * kAlign;
+  }
+
+  std::vector<Chunk> chunks_;
+  size_t current_ = 0;
+  size_t used_ = 0;       // bytes cut from chunks_[current_]
+  void* last_ = nullptr;  // the last block cut, if not given back
+  std::vector<void*> big_;
+};
+
+// Resets the thread's arena when a parse ends, however it ends.
+class ArenaLease {
+ public:
+  explicit ArenaLease(GumboArena& arena) : arena_(arena) {}
+  ~ArenaLease() { arena_.Reset(); }
+  ArenaLease(const ArenaLease&) = delete;
+  ArenaLease& operator=(const ArenaLease&) = delete;
+
+ private:
+  GumboArena& arena_;
 };
 
 const GumboVector* Children(const GumboNode* node) {
@@ -398,12 +476,15 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     ctx.Warn("sub-document markup " + message);
     return Status::Ok();
   }
-  GumboHeap heap;  // owns the parse tree; released when this function returns
+  // The thread's arena owns the parse tree; it is released when this function returns.
+  // (A sub-document is parsed after its host's walk has finished: never two at once.)
+  thread_local GumboArena arena;
+  ArenaLease lease(arena);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
-  options.allocator = &GumboHeap::Allocate;
-  options.deallocator = &GumboHeap::Deallocate;
-  options.userdata = &heap;
+  options.allocator = &GumboArena::Allocate;
+  options.deallocator = &GumboArena::Deallocate;
+  options.userdata = &arena;
   const GumboOutput* output =
       gumbo_parse_with_options(&options, source.text.data(), source.text.size());
   if (output == nullptr) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -75,6 +76,28 @@ TEST(ScanE2E, TextFormatLine) {
   EXPECT_EQ(none.exit_code, 0);
 }
 
+// Options before the path: each -o, --include or --exclude takes one value, so the path to
+// scan is never read as an output file or a glob.
+TEST(ScanE2E, RepeatableOptionsTakeOneValueEach) {
+  TempTree tree;
+  tree.Write("app/a.js", "el.attachEvent('onclick', go);\n");
+  RunOutput r = RunIescan({"scan", "-o", "r.json", "--include", "*.js", "-o", "r.csv", "app",
+                           "--fail-on", "none", "-q"},
+                          tree.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  RunOutput check = RunIescan({"scan", "app", "--format", "json", "--fail-on", "none"},
+                              tree.path());
+  json direct = json::parse(check.out, nullptr, false);
+  ASSERT_FALSE(direct.is_discarded());
+  EXPECT_EQ(Locations(direct), (std::set<std::string>{"app/a.js:1:4 events.attach-event"}));
+  std::ifstream csv(tree.path() + "/r.csv");
+  EXPECT_TRUE(csv.good()) << "second -o was not written";
+  std::ifstream written(tree.path() + "/r.json");
+  json saved = json::parse(written, nullptr, false);
+  ASSERT_FALSE(saved.is_discarded());
+  EXPECT_EQ(saved["findings"].size(), 1u);
+}
+
 TEST(ScanE2E, DocumentWriteObjectFoundOnItsOwnLine) {
   TempTree tree;
   tree.Write("app/page.html",
@@ -134,7 +157,8 @@ TEST(ScanE2E, HostileFilesAreSkippedAndOthersIntact) {
   for (int i = 0; i < 200000; ++i) deep += "<div>";
   deep += "<script>document.all</script>";
   tree.Write("app/deep.htm", deep);
-  std::string binary("<html>\0\0\0\x01\x02binary", 19);
+  constexpr char kBinary[] = "<html>\0\0\0\x01\x02" "binary";
+  std::string binary(kBinary, sizeof(kBinary) - 1);
   tree.Write("app/image.htm", binary);
   tree.Write("app/empty.html", "");
   tree.Write("app/bad-utf8.js", "var s = \"\xff\xfe\xc3\"; var d = document.all;\n");

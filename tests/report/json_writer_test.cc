@@ -30,7 +30,7 @@ TEST(JsonWriterTest, TopLevelKeysInDocumentedOrder) {
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) keys.push_back(item.key());
   EXPECT_EQ(keys,
-            (std::vector<std::string>{"schema", "tool", "roots", "complete", "summary", "apps",
+            (std::vector<std::string>{"schema", "schema_minor", "tool", "roots", "complete", "summary", "apps",
                                       "migration_order", "files", "findings", "skipped", "rules"}));
 }
 
@@ -39,6 +39,7 @@ TEST(JsonWriterTest, DocumentStartsWithHeaderBytes) {
   const std::string head =
       "{\n"
       "  \"schema\": \"iescan-report/1\",\n"
+      "  \"schema_minor\": 1,\n"
       "  \"tool\": {\n"
       "    \"name\": \"iescan\",\n"
       "    \"version\": \"0.1.0\"\n"
@@ -63,6 +64,7 @@ TEST(JsonWriterTest, StreamedBytesEqualAWholeDocumentDump) {
 TEST(JsonWriterTest, EmptyPlanExactDocument) {
   const std::string expected = R"j({
   "schema": "iescan-report/1",
+  "schema_minor": 1,
   "tool": {
     "name": "iescan",
     "version": ""
@@ -179,14 +181,18 @@ TEST(JsonWriterTest, Files) {
   EXPECT_EQ(doc["files"][0], Json::parse(R"j({"path": "hr/index.asp", "app": "hr",
       "kind": "html", "server": "asp", "encoding": "Shift_JIS", "encoding_source": "meta",
       "bytes": 2048, "lines": 60, "findings": 2, "page": true, "reach": 1, "loads": [],
-      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []}})j"));
+      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []},
+      "root": "corpus/apps", "is_url": false, "references": [], "context_only": false,
+      "library": null, "folded_findings": 0, "warnings": []})j"));
   EXPECT_EQ(doc["files"][1]["page"], false);
   EXPECT_EQ(doc["files"][1]["reach"], 0);
   EXPECT_EQ(doc["files"][4], Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
       "app": "勤怠管理", "kind": "html", "server": "none", "encoding": "Shift_JIS",
       "encoding_source": "meta", "bytes": 4096, "lines": 120, "findings": 2, "page": true,
       "reach": 1, "loads": [],
-      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []}})j"));
+      "doc_mode": {"built_for": "", "compat_mode": "", "evidence": []},
+      "root": "corpus/apps", "is_url": false, "references": [], "context_only": false,
+      "library": null, "folded_findings": 0, "warnings": []})j"));
 }
 
 TEST(JsonWriterTest, FilesCarryReachLoadsAndDocumentMode) {
@@ -219,7 +225,8 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "message": "conditional comment <!--[if IE]> is ignored outside Internet Explorer",
       "snippet": "<!--[if IE]>", "language": "html", "guard": "none", "detail": "",
       "priority": "P4", "priority_score": 15.0, "reach": 1, "ie_mode": false,
-      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
+      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": "",
+      "match": "", "offset": 0, "end_offset": 0, "effort_override": null})j"));
   Json second = doc["findings"][1];
   second["fingerprint"] = "";
   EXPECT_EQ(second, Json::parse(R"j({"path": "hr/index.asp",
@@ -231,7 +238,8 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "snippet": "var fso = new ActiveXObject(\"Scripting.FileSystemObject\");",
       "language": "js", "guard": "unguarded", "detail": "Scripting.FileSystemObject",
       "priority": "P1", "priority_score": 100.0, "reach": 1, "ie_mode": true,
-      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
+      "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": "",
+      "match": "", "offset": 0, "end_offset": 0, "effort_override": null})j"));
   Json seventh = doc["findings"][6];
   seventh["fingerprint"] = "";
   EXPECT_EQ(seventh, Json::parse(R"j({"path": "勤怠管理/勤怠入力.htm",
@@ -241,7 +249,8 @@ TEST(JsonWriterTest, FindingsCarryEveryField) {
       "message": "document.all is not supported outside Internet Explorer",
       "snippet": "var f = document.all[\"勤務時間\"];", "language": "js",
       "guard": "ie-only-branch", "detail": "", "priority": "P2", "priority_score": 56.0,
-      "reach": 1, "ie_mode": false, "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": ""})j"));
+      "reach": 1, "ie_mode": false, "fingerprint": "", "suppressed": false, "suppression_reason": "", "baseline": "",
+      "match": "", "offset": 0, "end_offset": 0, "effort_override": null})j"));
   EXPECT_EQ(doc["findings"][3]["guard"], "guarded");
   EXPECT_EQ(doc["findings"][3]["priority_score"], 21.0);
   // The two document.all findings on line 12 share rule and snippet: occurrences 0 and 1.

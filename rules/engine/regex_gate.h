@@ -1,0 +1,57 @@
+// RegexGate: tells, from one cheap literal pass over a text, which regex matchers of the
+// catalogue cannot match it, so the engine runs only the others.
+//
+// RE2's FilteredRE2 derives from each pattern the literal strings ("atoms") that any match
+// must contain, as a boolean formula (a match of "\bcancelBubble\s*=" needs "cancelbubble").
+// The gate finds which atoms occur in a text with one Aho-Corasick pass (Prefilter, ASCII
+// case-insensitive, as FilteredRE2 requires) and asks FilteredRE2 which patterns remain
+// possible. A pattern whose formula RE2 cannot express is always possible. The gate never
+// rules out a pattern that matches: it only saves the searches that would find nothing.
+//
+// Two Unicode characters fold to ASCII letters under RE2's case-insensitive matching
+// (U+017F LATIN SMALL LETTER LONG S -> s, U+212A KELVIN SIGN -> k) while an ASCII
+// case-insensitive literal search does not see them: a text containing either, like any
+// text when an atom is not pure ASCII, is given every pattern.
+//
+// Thread-safety: immutable after construction; Possible is const and may run on many
+// threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "rules/engine/prefilter.h"
+
+namespace re2 {
+class FilteredRE2;
+class RE2;
+}  // namespace re2
+
+namespace iescan::rules {
+
+class RegexGate {
+ public:
+  // patterns[i] is the compiled regex of matcher i (null: always possible).
+  explicit RegexGate(const std::vector<const re2::RE2*>& patterns);
+  ~RegexGate();
+  RegexGate(const RegexGate&) = delete;
+  RegexGate& operator=(const RegexGate&) = delete;
+
+  // Sets (*possible)[i] to 1 when pattern i may match `text`, else 0; resizes `possible`
+  // to the number of patterns.
+  void Possible(std::string_view text, std::vector<uint8_t>* possible) const;
+
+  size_t atom_count() const { return atom_count_; }
+
+ private:
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  Prefilter atoms_;                // one group per atom
+  std::vector<int> filter_id_;     // per pattern: its id in filter_, -1 when not added
+  std::vector<uint8_t> always_;    // per pattern: never gated (no regex, or RE2 refused it)
+  size_t atom_count_ = 0;
+  bool enabled_ = false;           // false: every pattern is always possible
+};
+
+}  // namespace iescan::rules

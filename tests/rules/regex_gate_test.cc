@@ -1,0 +1,62 @@
+// RegexGate: which regexes may match a text, from the literals RE2 says they need.
+#include "rules/engine/regex_gate.h"
+
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace iescan::rules {
+namespace {
+
+using Bits = std::vector<uint8_t>;
+
+class RegexGateTest : public ::testing::Test {
+ protected:
+  RegexGateTest() {
+    for (const char* p : {R"(\bcancelBubble\s*=)", R"((?i)navigator\s*\.\s*userAgent\b.*MSIE)",
+                          R"(\*[A-Za-z][A-Za-z0-9-]*\s*:)", R"(@set\b|@cc_on\b)"}) {
+      owned_.push_back(std::make_unique<re2::RE2>(p));
+      patterns_.push_back(owned_.back().get());
+    }
+    patterns_.push_back(nullptr);  // a matcher without a regex: always possible
+  }
+  Bits Possible(const std::string& text) {
+    RegexGate gate(patterns_);
+    Bits out;
+    gate.Possible(text, &out);
+    return out;
+  }
+  std::vector<std::unique_ptr<re2::RE2>> owned_;
+  std::vector<const re2::RE2*> patterns_;
+};
+
+TEST_F(RegexGateTest, OnlyPatternsWhoseLiteralsOccurRemain) {
+  // "*" alone is shorter than an atom: the star-hack pattern is always possible.
+  EXPECT_EQ(Possible("var x = 1; // nothing here"), (Bits{0, 0, 1, 0, 1}));
+  EXPECT_EQ(Possible("e.CANCELBUBBLE = true"), (Bits{1, 0, 1, 0, 1}));
+  // Both literals of the second pattern are needed: one is not enough.
+  EXPECT_EQ(Possible("navigator.userAgent"), (Bits{0, 0, 1, 0, 1}));
+  EXPECT_EQ(Possible("Navigator.UserAgent has msie"), (Bits{0, 1, 1, 0, 1}));
+  // Either branch of an alternation keeps its pattern.
+  EXPECT_EQ(Possible("/*@cc_on @*/"), (Bits{0, 0, 1, 1, 1}));
+}
+
+TEST_F(RegexGateTest, CharactersFoldingToAsciiDisableTheGate) {
+  EXPECT_EQ(Possible("navigator.userAgent M\xC5\xBFIE"), (Bits{1, 1, 1, 1, 1}));
+  EXPECT_EQ(Possible("\xE2\x84\xAA"), (Bits{1, 1, 1, 1, 1}));
+  RE2 re(R"((?i)navigator\s*\.\s*userAgent\b.*MSIE)");
+  EXPECT_TRUE(RE2::PartialMatch("navigator.userAgent M\xC5\xBFIE", re));
+}
+
+TEST_F(RegexGateTest, NoPatterns) {
+  RegexGate gate({});
+  Bits out{1, 1};
+  gate.Possible("anything", &out);
+  EXPECT_TRUE(out.empty());
+}
+
+}  // namespace
+}  // namespace iescan::rules
