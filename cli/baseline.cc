@@ -9,6 +9,7 @@
 
 #include "report/app_name.h"
 #include "report/fingerprint.h"
+#include "rules/engine/redact.h"
 
 namespace iescan::app {
 namespace {
@@ -43,7 +44,10 @@ void AssignFingerprints(report::ScanResult* result) {
 Baseline BaselineFromScan(const report::ScanResult& result) {
   std::map<std::tuple<std::string, std::string, std::string>, BaselineEntry> entries;
   for (const report::FileResult& file : result.files) {
+    // Entries are matched by fingerprint only; the path is for people reading the file, and
+    // like every path iescan writes it shows no credential (a crawled URL, a session id).
     std::string path = RootRelativePath(file.origin);
+    rules::RedactInPlace(&path);
     for (const rules::Finding& f : file.findings) {
       if (f.suppressed) continue;
       std::string rule = f.rule ? f.rule->id : "";

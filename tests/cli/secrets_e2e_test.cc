@@ -79,6 +79,24 @@ TEST_F(SecretsE2E, NoOutputHoldsTheSecret) {
   EXPECT_EQ(run_.err.find(kSecret), std::string::npos) << run_.err;
 }
 
+// The baseline file and the lines --baseline prints about fixed findings show no secret
+// either, and the baseline still matches every finding it recorded.
+TEST_F(SecretsE2E, BaselineHoldsNoSecret) {
+  RunOutput made = RunIescan({"baseline", ".", "-o", "b.json"}, tree_.path());
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string baseline = ReadAll(tree_.path() + "/b.json");
+  EXPECT_NE(baseline.find("\"fingerprint\""), std::string::npos) << baseline;
+  EXPECT_EQ(baseline.find(kSecret), std::string::npos) << baseline;
+  RunOutput same = RunIescan({"scan", ".", "--baseline", "b.json", "-q"}, tree_.path());
+  EXPECT_NE(same.err.find(" 0 new, "), std::string::npos) << same.err;
+  // Fix the file under the session-id directory: its finding is reported as fixed.
+  tree_.Write("hr/menu;jsessionid=hunter2/menu.js", "var m = document.getElementById('m');\n");
+  RunOutput fixed = RunIescan({"scan", ".", "--baseline", "b.json", "-q"}, tree_.path());
+  EXPECT_NE(fixed.err.find("  fixed: "), std::string::npos) << fixed.err;
+  EXPECT_EQ(fixed.err.find(kSecret), std::string::npos) << fixed.err;
+  EXPECT_EQ(fixed.out.find(kSecret), std::string::npos) << fixed.out;
+}
+
 TEST_F(SecretsE2E, FindingsAreAtTheirPlaceWithRedactedText) {
   nlohmann::json report = nlohmann::json::parse(ReadAll(tree_.path() + "/r.json"), nullptr, false);
   ASSERT_FALSE(report.is_discarded());
