@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/config.h"
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::app {
 namespace {

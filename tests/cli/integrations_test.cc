@@ -10,7 +10,7 @@
 #include <regex>
 #include <sstream>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {
@@ -48,8 +48,12 @@ void CheckOutput(const std::string& path) {
   if (path.size() > 5 && (path.ends_with(".sarif") || path.ends_with(".json"))) {
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     EXPECT_FALSE(j.is_discarded()) << path;
-    if (path.ends_with(".sarif")) EXPECT_EQ(j["version"], "2.1.0");
-    if (path.ends_with(".codequality.json")) EXPECT_TRUE(j.is_array());
+    if (path.ends_with(".sarif")) {
+      EXPECT_EQ(j["version"], "2.1.0");
+    }
+    if (path.ends_with(".codequality.json")) {
+      EXPECT_TRUE(j.is_array());
+    }
   } else if (path.ends_with(".xml")) {
     EXPECT_NE(text.find("<testsuites"), std::string::npos) << path;
   } else if (path.ends_with(".html")) {

@@ -14,7 +14,7 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

@@ -12,7 +12,7 @@
 #include "report/i18n.h"
 #include "report/writers/html_escape.h"
 #include "rules/engine/catalog.h"
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

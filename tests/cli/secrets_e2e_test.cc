@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "cli/shard.h"
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan::testing {
 namespace {

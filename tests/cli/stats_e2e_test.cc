@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 namespace iescan {
 namespace {

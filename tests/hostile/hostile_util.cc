@@ -1,105 +1,19 @@
 #include "tests/hostile/hostile_util.h"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <stdexcept>
-#include <thread>
 
 namespace iescan::hostile {
-namespace fs = std::filesystem;
-
-Scratch::Scratch() {
-  std::string tmpl = (fs::temp_directory_path() / "iescan-hostile-XXXXXX").string();
-  if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = tmpl;
-}
-
-Scratch::~Scratch() {
-  std::error_code ec;
-  // Directories made unreadable by a test must be opened up before removal.
-  for (auto it = fs::recursive_directory_iterator(
-           path_, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec) && !it->is_symlink(ec)) {
-      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    }
-  }
-  fs::remove_all(path_, ec);
-}
-
-std::string Scratch::Write(const std::string& relative, std::string_view bytes) const {
-  fs::path p = fs::path(path_) / relative;
-  fs::create_directories(p.parent_path());
-  std::ofstream f(p, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return p.string();
-}
 
 void Scratch::WriteControl() const {
   Write("control/ok.html",
         "<html><body><script>var x = document.all;</script></body></html>\n");
 }
 
-namespace {
-
-std::string Slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
-
-}  // namespace
-
 RunResult RunWithBudget(const std::vector<std::string>& args, const std::string& cwd,
-                  std::chrono::seconds budget) {
-  Scratch io;
-  std::string out_path = io.path() + "/out";
-  std::string err_path = io.path() + "/err";
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  if (pid == 0) {
-    int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    if (chdir(cwd.c_str()) != 0) _exit(126);
-    std::vector<std::string> copy = args;
-    std::string binary = IESCAN_BINARY;
-    std::vector<char*> argv = {binary.data()};
-    for (std::string& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  RunResult run;
-  int status = 0;
-  for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (std::chrono::steady_clock::now() - start > budget) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      run.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (run.timed_out) {
-    run.exit_code = -2;
-  } else {
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  run.out = Slurp(out_path);
-  run.err = Slurp(err_path);
-  return run;
+                        std::chrono::seconds budget) {
+  return testing::RunIescan(args, cwd, budget);
 }
 
 nlohmann::json ScanJson(const Scratch& tree, std::chrono::seconds budget,

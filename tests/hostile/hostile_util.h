@@ -10,37 +10,23 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/support/test_tree.h"
+
 namespace iescan::hostile {
 
-// A temporary directory, removed (permissions restored first) when the object dies.
-class Scratch {
+// A temporary tree (tests/support/test_tree.h) that can also hold the control file.
+class Scratch : public testing::TempTree {
  public:
-  Scratch();
-  ~Scratch();
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const std::string& path() const { return path_; }
-  // Writes `bytes` to `relative` (parent directories created); returns the full path.
-  std::string Write(const std::string& relative, std::string_view bytes) const;
   // The file every hostile tree carries beside the hostile input: one known finding,
   // dom.document-all at 1:29 of "control/ok.html".
   void WriteControl() const;
-
- private:
-  std::string path_;
 };
 
-struct RunResult {
-  int exit_code = -1;      // 128 + signal when killed; -2 when the budget ran out
-  std::string out;
-  std::string err;
-  double seconds = 0;      // wall-clock time the run took
-  bool timed_out = false;
-};
+using RunResult = testing::RunOutput;
 
 // Runs iescan with `args` in `cwd`, killing it when it runs longer than `budget`.
 RunResult RunWithBudget(const std::vector<std::string>& args, const std::string& cwd,
-                  std::chrono::seconds budget);
+                        std::chrono::seconds budget);
 
 // Scans `root` (relative to cwd `tree`) with --format json plus `extra`, asserting the run
 // finished in budget with exit 0 or 1 and valid JSON. Returns the parsed report.

@@ -1,13 +1,15 @@
-#include "tests/cli/cli_test_util.h"
+#include "tests/support/test_tree.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
+#include <thread>
 
 namespace iescan::testing {
 namespace fs = std::filesystem;
@@ -20,6 +22,13 @@ TempTree::TempTree() {
 
 TempTree::~TempTree() {
   std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(
+           path_, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec)) {
+      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    }
+  }
   fs::remove_all(path_, ec);
 }
 
@@ -32,16 +41,40 @@ std::string TempTree::Write(const std::string& relative, std::string_view bytes)
 }
 
 namespace {
+
 std::string Slurp(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
 }
+
+// Waits for `pid`; with a budget, kills it once the budget has run out.
+int WaitFor(pid_t pid, std::chrono::steady_clock::time_point start, std::chrono::seconds budget,
+            bool* timed_out) {
+  int status = 0;
+  if (budget.count() == 0) {
+    waitpid(pid, &status, 0);
+    return status;
+  }
+  while (waitpid(pid, &status, WNOHANG) != pid) {
+    if (std::chrono::steady_clock::now() - start > budget) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      *timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return status;
+}
+
 }  // namespace
 
-RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd) {
+RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd,
+                    std::chrono::seconds budget) {
   TempTree io;
   std::string out_path = io.path() + "/out";
   std::string err_path = io.path() + "/err";
+  const auto start = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -58,10 +91,14 @@ RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
-  int status = 0;
-  waitpid(pid, &status, 0);
   RunOutput r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  const int status = WaitFor(pid, start, budget, &r.timed_out);
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (r.timed_out) {
+    r.exit_code = -2;
+  } else {
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
   r.out = Slurp(out_path);
   r.err = Slurp(err_path);
   return r;
