@@ -97,6 +97,7 @@ struct ScanFlags {
   bool follow_symlinks = false;
   std::vector<std::string> rule_dirs;
   bool no_prefilter = false;
+  std::string html_reader = "tokens";  // --html-reader tokens|gumbo (scanner/document)
   bool stats = false;  // --stats: time per stage and per rule on standard error
   std::string color = "auto";
   std::string fail_on;  // default blocker
@@ -261,6 +262,9 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     options.shard = *shard;
   }
   options.engine.prefilter = !flags.no_prefilter;
+  options.engine.build.html_reader = flags.html_reader == "gumbo"
+                                         ? scanner::HtmlReader::kGumbo
+                                         : scanner::HtmlReader::kTokens;
   options.engine.include_vendored = gate_flags.include_vendored;
   bool crawling = false;
   for (const std::string& path : flags.paths) crawling = crawling || scanner::LooksLikeUrl(path);
@@ -476,6 +480,10 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
   cmd->add_option("--rules", flags->rule_dirs, "Add an organisation's rule directory");
   cmd->add_flag("--no-prefilter", flags->no_prefilter,
                 "Try every rule on every file (slower; same findings)");
+  cmd->add_option("--html-reader", flags->html_reader,
+                  "tokens (default): read HTML tag by tag as written; gumbo: Gumbo's HTML5 "
+                  "tree builder, about 3x slower, drops the tags it would not place in a tree")
+      ->check(CLI::IsMember({"tokens", "gumbo"}));
   cmd->add_flag("--stats", flags->stats,
                 "After the run, print the time of each stage and the slowest rules on "
                 "standard error");

@@ -47,13 +47,16 @@ void CheckDocument(const scanner::Document& doc) {
 
 }  // namespace
 
-void BuildAndCheck(std::string_view bytes, scanner::KindInfo kind, std::string_view display) {
+void BuildAndCheck(std::string_view bytes, scanner::KindInfo kind, std::string_view display,
+                   scanner::HtmlReader reader) {
   scanner::Blob blob;
   blob.origin.display = std::string(display);
   blob.bytes = std::string(bytes);
   auto file = scanner::Decode(std::move(blob));
   if (!file.ok()) return;
-  auto doc = scanner::BuildDocument(*file, kind);
+  scanner::BuildOptions options;
+  options.html_reader = reader;
+  auto doc = scanner::BuildDocument(*file, kind, options);
   if (!doc.ok()) return;
   IESCAN_FUZZ_CHECK(doc->file == &*file);
   CheckDocument(*doc);

@@ -7,12 +7,14 @@
 
 #include <string_view>
 
+#include "scanner/document/document.h"
 #include "scanner/source/file_kind.h"
 
 namespace iescan::fuzz {
 
-// Decodes `bytes` as a file named `display`, builds its Document as `kind`, and aborts on a
-// broken invariant.
-void BuildAndCheck(std::string_view bytes, scanner::KindInfo kind, std::string_view display);
+// Decodes `bytes` as a file named `display`, builds its Document as `kind` with the given
+// HTML reader, and aborts on a broken invariant.
+void BuildAndCheck(std::string_view bytes, scanner::KindInfo kind, std::string_view display,
+                   scanner::HtmlReader reader = scanner::HtmlReader::kTokens);
 
 }  // namespace iescan::fuzz

@@ -1,4 +1,5 @@
-// HTML markup through Gumbo: elements, attributes, comments and the regions they carry.
+// HTML markup: the budget checks every reader shares, then the token reader
+// (html_tokens.cc, the default) or Gumbo's tree, walked here.
 //
 // The tree is walked with an explicit stack. Offsets come from Gumbo's pointers into the
 // parsed buffer (original_tag, original_name, original_value, original_text), which are
@@ -16,9 +17,8 @@
 #include <vector>
 
 #include "scanner/document/build_context.h"
-#include "scanner/document/conditional_comment.h"
-#include "scanner/document/element_regions.h"
 #include "scanner/document/markup_scan.h"
+#include "scanner/document/markup_walker.h"
 
 namespace iescan::scanner::document_internal {
 namespace {
@@ -195,17 +195,11 @@ std::optional<Language> FirstScriptLanguage(const GumboNode* root) {
   return std::nullopt;
 }
 
-size_t FindEndif(std::string_view text, size_t from) {
-  for (size_t pos = text.find("<!", from); pos != std::string_view::npos;
-       pos = text.find("<!", pos + 2)) {
-    if (StartsWithNoCase(text.substr(pos), "<![endif]")) return pos;
-  }
-  return std::string_view::npos;
-}
-
-class HtmlWalker {
+// Walks Gumbo's tree in document order and hands each element and comment that has
+// source text to the MarkupWalker.
+class GumboWalk {
  public:
-  HtmlWalker(BuildContext& ctx, const MarkupSource& src) : ctx_(ctx), src_(src) {}
+  GumboWalk(BuildContext& ctx, const MarkupSource& src) : walker_(ctx, src), src_(src) {}
 
   void Walk(const GumboNode* root);
 
@@ -217,35 +211,14 @@ class HtmlWalker {
     }
     return static_cast<size_t>(pointer - src_.text.data());
   }
-  bool Skipped(size_t local) const;
   int VisitElement(const GumboNode* node, int parent);
-  void VisitComment(const GumboNode* node, int parent);
-  void AddProcessingInstruction(std::string_view raw, size_t local, int parent);
-  void HiddenComment(const ConditionalInfo& info, size_t content_local, size_t comment_end,
-                     int parent);
   void ContentRegion(const GumboElement& element, int index, bool style);
-  // The next "<![endif]" at or after `from`. Remembers the last answer, so that many
-  // unclosed conditional comments cost one pass over the text, not one each.
-  size_t NextEndif(size_t from) {
-    bool known = endif_from_ != std::string::npos && from >= endif_from_ &&
-                 (endif_at_ == std::string::npos || from <= endif_at_);
-    if (!known) {
-      endif_from_ = from;
-      endif_at_ = FindEndif(src_.text, from);
-    }
-    return endif_at_;
-  }
 
-  BuildContext& ctx_;
+  MarkupWalker walker_;
   const MarkupSource& src_;
-  // Ranges of src_.text that IE reads as a downlevel-hidden conditional comment beyond the
-  // comment the parser saw (when the hidden markup holds its own "-->").
-  std::vector<std::pair<size_t, size_t>> skip_;
-  size_t endif_from_ = std::string::npos;
-  size_t endif_at_ = std::string::npos;
 };
 
-void HtmlWalker::Walk(const GumboNode* root) {
+void GumboWalk::Walk(const GumboNode* root) {
   struct Item {
     const GumboNode* node;
     int parent;
@@ -259,7 +232,11 @@ void HtmlWalker::Walk(const GumboNode* root) {
       int index = VisitElement(item.node, parent);
       if (index >= 0) parent = index;
     } else if (item.node->type == GUMBO_NODE_COMMENT) {
-      VisitComment(item.node, parent);
+      const GumboStringPiece& original = item.node->v.text.original_text;
+      size_t local = Local(original.data);
+      if (local != std::string::npos) {
+        walker_.AddComment(std::string_view(original.data, original.length), local, parent);
+      }
     }
     if (const GumboVector* children = Children(item.node)) {
       for (unsigned i = children->length; i > 0; --i) {
@@ -269,38 +246,23 @@ void HtmlWalker::Walk(const GumboNode* root) {
   }
 }
 
-bool HtmlWalker::Skipped(size_t local) const {
-  for (auto it = skip_.rbegin(); it != skip_.rend(); ++it) {
-    if (local >= it->first && local < it->second) return true;
-  }
-  return false;
-}
-
-int HtmlWalker::VisitElement(const GumboNode* node, int parent) {
+int GumboWalk::VisitElement(const GumboNode* node, int parent) {
   const GumboElement& gumbo = node->v.element;
   if ((node->parse_flags & kSkippedFlags) != 0 || gumbo.original_tag.length == 0) return -1;
   size_t local = Local(gumbo.original_tag.data);
-  if (local == std::string::npos || Skipped(local)) return -1;
-  Element element;
-  element.tag = ElementName(gumbo);
-  element.offset = src_.map(local);
-  element.parent = parent;
-  element.ie_only = src_.ie_only;
-  std::vector<AttrSpan> spans;
+  if (local == std::string::npos || walker_.Skipped(local)) return -1;
+  std::vector<TagAttribute> attributes;
+  attributes.reserve(gumbo.attributes.length);
   for (unsigned i = 0; i < gumbo.attributes.length; ++i) {
     const auto* gumbo_attribute = static_cast<const GumboAttribute*>(gumbo.attributes.data[i]);
     size_t name_local = Local(gumbo_attribute->original_name.data);
     if (name_local == std::string::npos) continue;
-    std::string_view name(gumbo_attribute->original_name.data,
-                          gumbo_attribute->original_name.length);
-    Attribute attribute;
-    attribute.name = AsciiLowerCopy(name);
-    attribute.name_offset = src_.map(name_local);
-    attribute.value_offset = attribute.name_offset;
-    size_t after = name_local + name.size();
+    TagAttribute attribute;
+    attribute.name = std::string_view(gumbo_attribute->original_name.data,
+                                      gumbo_attribute->original_name.length);
+    attribute.name_local = name_local;
+    size_t after = name_local + attribute.name.size();
     while (after < src_.text.size() && IsSpace(src_.text[after])) ++after;
-    AttrSpan span;
-    span.pos = static_cast<uint32_t>(name_local);
     const GumboStringPiece& original = gumbo_attribute->original_value;
     size_t value_local = Local(original.data);
     if (after < src_.text.size() && src_.text[after] == '=' && value_local > after &&
@@ -312,23 +274,20 @@ int HtmlWalker::VisitElement(const GumboNode* node, int parent) {
         if (!raw.empty() && raw.back() == original.data[0]) raw.remove_suffix(1);
       }
       attribute.has_value = true;
+      attribute.raw = raw;
+      attribute.value_local = value_local;
       attribute.value = gumbo_attribute->value;
-      attribute.value_offset = src_.map(value_local);
-      span = {raw, static_cast<uint32_t>(value_local)};
     }
-    element.attributes.push_back(std::move(attribute));
-    spans.push_back(span);
+    attributes.push_back(std::move(attribute));
   }
-  int index = static_cast<int>(ctx_.doc().elements.size());
-  bool is_script = gumbo.tag == GUMBO_TAG_SCRIPT;
-  bool is_style = gumbo.tag == GUMBO_TAG_STYLE;
-  ctx_.doc().elements.push_back(std::move(element));
-  AddAttributeRegions(ctx_, src_, index, spans);
-  if (is_script || is_style) ContentRegion(gumbo, index, is_style);
+  int index = walker_.AddElement(ElementName(gumbo), local, parent, attributes);
+  if (index >= 0 && (gumbo.tag == GUMBO_TAG_SCRIPT || gumbo.tag == GUMBO_TAG_STYLE)) {
+    ContentRegion(gumbo, index, gumbo.tag == GUMBO_TAG_STYLE);
+  }
   return index;
 }
 
-void HtmlWalker::ContentRegion(const GumboElement& element, int index, bool style) {
+void GumboWalk::ContentRegion(const GumboElement& element, int index, bool style) {
   size_t begin = std::string::npos;
   size_t end = 0;
   for (unsigned i = 0; i < element.children.length; ++i) {
@@ -342,118 +301,8 @@ void HtmlWalker::ContentRegion(const GumboElement& element, int index, bool styl
     begin = std::min(begin, local);
     end = std::max(end, local + child->v.text.original_text.length);
   }
-  if (begin == std::string::npos || end <= begin || end > src_.text.size()) return;
-  std::string_view text = src_.text.substr(begin, end - begin);
-  OffsetMap map = src_.map.Slice(begin, text.size());
-  if (style) {
-    AddStyleContent(ctx_, src_, index, text, std::move(map));
-  } else {
-    AddScriptContent(ctx_, src_, index, text, std::move(map));
-  }
-}
-
-// The content of a comment node's source text, without its delimiters.
-std::pair<size_t, size_t> CommentContent(std::string_view raw) {
-  size_t begin = raw.starts_with("<!--") ? 4 : raw.starts_with("<?") ? 1 : 2;
-  size_t end = raw.size();
-  if (begin == 4 && raw.ends_with("--!>")) {
-    end -= 4;
-  } else if (begin == 4 && raw.ends_with("-->")) {
-    end -= 3;
-  } else if (begin != 4 && raw.ends_with(">")) {
-    end -= 1;
-  }
-  return {begin, std::max(begin, end)};
-}
-
-void HtmlWalker::VisitComment(const GumboNode* node, int parent) {
-  const GumboStringPiece& original = node->v.text.original_text;
-  size_t local = Local(original.data);
-  if (local == std::string::npos || Skipped(local)) return;
-  std::string_view raw(original.data, original.length);
-  if (raw.starts_with("<?")) {
-    AddProcessingInstruction(raw, local, parent);
-    return;
-  }
-  auto [begin, end] = CommentContent(raw);
-  std::string_view content = raw.substr(begin, end - begin);
-  ConditionalInfo info = ClassifyComment(content);
-  Comment comment;
-  comment.kind = info.kind;
-  comment.text = content;
-  comment.offset = src_.map(local);
-  comment.condition = info.condition;
-  ctx_.doc().comments.push_back(std::move(comment));
-  if (info.kind == CommentKind::kDownlevelHidden) {
-    HiddenComment(info, local + begin, local + raw.size(), parent);
-  }
-}
-
-// IE reads the markup of a downlevel-hidden comment as its own: parse it as a
-// sub-document whose elements and regions are ie_only.
-void HtmlWalker::HiddenComment(const ConditionalInfo& info, size_t content_local,
-                               size_t comment_end, int parent) {
-  size_t inner_begin = content_local + info.inner_begin;
-  size_t inner_end = content_local + info.inner_end;
-  size_t endif = info.has_endif ? inner_end : NextEndif(inner_begin);
-  // <!--[if !IE]> ... <![endif]--> hides its markup from IE as well: nobody's.
-  const bool ie_never = EqualsNoCase(info.condition, "!IE");
-  if (!info.has_endif && endif != std::string_view::npos && !ie_never) {
-    // The hidden markup held a "-->" of its own: the parser's comment ended early, but IE
-    // reads on to <![endif]. What lies between is IE's alone.
-    inner_end = endif;
-    size_t skip_end = endif + 9;
-    if (src_.text.compare(skip_end, 3, "-->") == 0) skip_end += 3;
-    skip_.emplace_back(comment_end, skip_end);
-  }
-  if (endif != std::string_view::npos) {
-    Comment close;
-    close.kind = CommentKind::kEndif;
-    close.text = src_.text.substr(endif + 2, 7);  // "[endif]"
-    close.offset = src_.map(endif);
-    ctx_.doc().comments.push_back(std::move(close));
-  }
-  if (inner_end <= inner_begin || ie_never) return;
-  MarkupSource inner;
-  inner.text = src_.text.substr(inner_begin, inner_end - inner_begin);
-  inner.map = src_.map.Slice(inner_begin, inner.text.size());
-  inner.depth = src_.depth + 1;
-  inner.ie_only = true;
-  inner.parent_region = src_.parent_region;
-  inner.parent_element = parent;
-  ctx_.QueueMarkup(std::move(inner));
-}
-
-// <?import namespace="t" implementation="t.htc"?> and <?xml:namespace prefix="v" ...?>
-// are IE's own markup; an HTML parser sees a bogus comment. Record them as elements named
-// "?import" and "?xml:namespace".
-void HtmlWalker::AddProcessingInstruction(std::string_view raw, size_t local, int parent) {
-  size_t name_end = 2;
-  while (name_end < raw.size() && !IsSpace(raw[name_end]) && raw[name_end] != '>' &&
-         raw[name_end] != '/' && raw[name_end] != '?') {
-    ++name_end;
-  }
-  std::string name = AsciiLowerCopy(raw.substr(2, name_end - 2));
-  if (name != "import" && name != "xml:namespace") return;
-  Element element;
-  element.tag = "?" + name;
-  element.offset = src_.map(local);
-  element.parent = parent;
-  element.ie_only = src_.ie_only;
-  std::vector<RawAttribute> raw_attributes;
-  bool self_closing = false;
-  ReadAttributes(raw, name_end, &raw_attributes, &self_closing);
-  for (const RawAttribute& raw_attribute : raw_attributes) {
-    Attribute attribute;
-    attribute.name = AsciiLowerCopy(raw_attribute.name);
-    std::vector<uint32_t> unused;
-    attribute.value = DecodeCharRefs(raw_attribute.value, &unused);
-    attribute.name_offset = src_.map(local + raw_attribute.name_pos);
-    attribute.value_offset = src_.map(local + raw_attribute.value_pos);
-    attribute.has_value = raw_attribute.has_value;
-    element.attributes.push_back(std::move(attribute));
-  }
-  ctx_.doc().elements.push_back(std::move(element));
+  if (begin == std::string::npos) return;
+  walker_.AddContent(index, begin, end, style);
 }
 
 }  // namespace
@@ -476,6 +325,10 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     ctx.Warn("sub-document markup " + message);
     return Status::Ok();
   }
+  if (ctx.options().html_reader == HtmlReader::kTokens) {
+    ReadHtmlTokens(ctx, source);
+    return Status::Ok();
+  }
   // The thread's arena owns the parse tree; it is released when this function returns.
   // (A sub-document is parsed after its host's walk has finished: never two at once.)
   thread_local GumboArena arena;
@@ -495,8 +348,8 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     ctx.handler_language = FirstScriptLanguage(output->document).value_or(Language::kJs);
     ctx.handler_language_known = true;
   }
-  HtmlWalker walker(ctx, source);
-  walker.Walk(output->document);
+  GumboWalk walk(ctx, source);
+  walk.Walk(output->document);
   return Status::Ok();
 }
 

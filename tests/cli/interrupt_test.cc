@@ -29,7 +29,8 @@ std::string ReadAll(const std::string& path) {
 TEST(Interrupt, SigintWritesIncompleteReportsAndExits130) {
   TempTree tree;
   std::string page;
-  for (int i = 0; i < 60; ++i) {
+  // Large enough that a scan at full speed on two cores still runs for several seconds.
+  for (int i = 0; i < 200; ++i) {
     page += "<div class=\"row\"><span>line " + std::to_string(i) +
             "</span><input type=\"text\" onclick=\"select(this)\"></div>\n";
   }

@@ -1,11 +1,15 @@
-// The shortcuts of the engine change no result. Every file under corpus/, and a generated
+// The shortcuts of the engine change no result, and neither does the HTML reader. Every file under corpus/, and a generated
 // sample (each corpus file joined with the next file of the same kind, so constructs from
 // different files meet in one text and in one parse), is scanned twice: with the literal
 // prefilter and the regex literal gate (the defaults), and with every rule and every regex
 // tried everywhere. Findings, warnings, document mode, references and library detection
-// must be identical.
+// must be identical. Every corpus file read with Gumbo's tree builder instead of the token
+// reader gives the same scan too; joined pages, where a tree builder drops tags, at least
+// every finding Gumbo gives.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -49,6 +53,15 @@ std::string Describe(const Result<rules::FileScan>& scan) {
   return out.str();
 }
 
+// The lines of a description, sorted (for set comparisons).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 struct Loaded {
   scanner::KindInfo kind;
   scanner::TextFile text;
@@ -80,9 +93,36 @@ scanner::TextFile Joined(const scanner::TextFile& a, const scanner::TextFile& b)
   return file;
 }
 
-class ScanEquivalence : public ::testing::Test {
+// Two engines over the same files: the default one and one with other options.
+class TwoEngines : public ::testing::Test {
  protected:
-  ScanEquivalence() : fast_(Builtin(), rules::EngineOptions{}), full_(Builtin(), FullOptions()) {}
+  explicit TwoEngines(const rules::EngineOptions& other)
+      : default_(Builtin(), rules::EngineOptions{}), other_(Builtin(), other) {}
+
+  // Expects the same scan from both; returns the number of findings, to show the
+  // comparison was not vacuous.
+  size_t ExpectSame(const scanner::TextFile& file, scanner::KindInfo kind) {
+    Result<rules::FileScan> first = default_.ScanFile(file, kind);
+    Result<rules::FileScan> second = other_.ScanFile(file, kind);
+    EXPECT_EQ(Describe(first), Describe(second)) << file.origin.display;
+    return first.ok() ? first->findings.size() : 0;
+  }
+
+  void ExpectSameOnEveryCorpusFile() {
+    std::vector<Loaded> files = LoadCorpus();
+    ASSERT_GT(files.size(), 250u);
+    size_t findings = 0;
+    for (const Loaded& f : files) findings += ExpectSame(f.text, f.kind);
+    EXPECT_GT(findings, 1000u);
+  }
+
+  rules::Engine default_;
+  rules::Engine other_;
+};
+
+class ScanEquivalence : public TwoEngines {
+ protected:
+  ScanEquivalence() : TwoEngines(FullOptions()) {}
 
   static rules::EngineOptions FullOptions() {
     rules::EngineOptions options;
@@ -91,25 +131,10 @@ class ScanEquivalence : public ::testing::Test {
     return options;
   }
 
-  // Returns the number of findings, to show the comparison was not vacuous.
-  size_t ExpectSame(const scanner::TextFile& file, scanner::KindInfo kind) {
-    Result<rules::FileScan> fast = fast_.ScanFile(file, kind);
-    Result<rules::FileScan> full = full_.ScanFile(file, kind);
-    EXPECT_EQ(Describe(fast), Describe(full)) << file.origin.display;
-    return fast.ok() ? fast->findings.size() : 0;
-  }
-
-  rules::Engine fast_;
-  rules::Engine full_;
+  rules::Engine& full_ = other_;
 };
 
-TEST_F(ScanEquivalence, EveryCorpusFile) {
-  std::vector<Loaded> files = LoadCorpus();
-  ASSERT_GT(files.size(), 250u);
-  size_t findings = 0;
-  for (const Loaded& f : files) findings += ExpectSame(f.text, f.kind);
-  EXPECT_GT(findings, 1000u);
-}
+TEST_F(ScanEquivalence, EveryCorpusFile) { ExpectSameOnEveryCorpusFile(); }
 
 TEST_F(ScanEquivalence, GeneratedSampleOfJoinedFiles) {
   std::vector<Loaded> files = LoadCorpus();
@@ -126,6 +151,56 @@ TEST_F(ScanEquivalence, GeneratedSampleOfJoinedFiles) {
   }
   EXPECT_GT(joined, 240u);
   EXPECT_GT(findings, 1000u);
+}
+
+// The token reader (the default) and Gumbo's tree builder give the same scan of every
+// corpus file.
+class HtmlReaders : public TwoEngines {
+ protected:
+  HtmlReaders() : TwoEngines(GumboOptions()) {}
+
+  static rules::EngineOptions GumboOptions() {
+    rules::EngineOptions options;
+    options.build.html_reader = scanner::HtmlReader::kGumbo;
+    return options;
+  }
+
+  rules::Engine& tokens_ = default_;
+  rules::Engine& gumbo_ = other_;
+};
+
+TEST_F(HtmlReaders, EveryCorpusFile) { ExpectSameOnEveryCorpusFile(); }
+
+// Two pages joined in one text hold a second <html>, <head>, <body> or <frameset>: a tree
+// builder merges or drops those tags, and after </frameset> it drops every tag but
+// <frame> and <noframes>, scripts included. Internet Explorer's parser ran them, and the
+// token reader reads them. So here the token reader finds everything Gumbo finds, in the
+// same words and places, and may find more; the document mode is the same.
+TEST_F(HtmlReaders, JoinedPagesFindEverythingGumboFinds) {
+  std::vector<Loaded> files = LoadCorpus();
+  std::map<scanner::FileKind, std::vector<const Loaded*>> by_kind;
+  for (const Loaded& f : files) by_kind[f.kind.kind].push_back(&f);
+  size_t joined = 0;
+  size_t more = 0;
+  for (const auto& [kind, group] : by_kind) {
+    for (size_t i = 0; i + 1 < group.size(); ++i) {
+      scanner::TextFile text = Joined(group[i]->text, group[i + 1]->text);
+      Result<rules::FileScan> tokens = tokens_.ScanFile(text, group[i]->kind);
+      Result<rules::FileScan> gumbo = gumbo_.ScanFile(text, group[i]->kind);
+      ASSERT_TRUE(tokens.ok() && gumbo.ok()) << text.origin.display;
+      std::vector<std::string> tokens_lines = Lines(Describe(tokens));
+      std::vector<std::string> gumbo_lines = Lines(Describe(gumbo));
+      std::vector<std::string> missing;
+      std::set_difference(gumbo_lines.begin(), gumbo_lines.end(), tokens_lines.begin(),
+                          tokens_lines.end(), std::back_inserter(missing));
+      EXPECT_TRUE(missing.empty()) << text.origin.display << ": only Gumbo has " << missing[0];
+      EXPECT_EQ(tokens->doc_mode.built_for, gumbo->doc_mode.built_for) << text.origin.display;
+      if (tokens_lines != gumbo_lines) ++more;
+      ++joined;
+    }
+  }
+  EXPECT_GT(joined, 240u);
+  EXPECT_LT(more, joined / 4) << "the readers should differ on a few joined pages only";
 }
 
 // U+017F (long s) folds to "s" in RE2's case-insensitive matching, which an ASCII literal

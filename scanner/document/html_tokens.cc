@@ -1,0 +1,408 @@
+// The token reader: HTML read as a sequence of tokens, the way the HTML tokenizer reads it,
+// without a tree (see HtmlReader in document.h).
+//
+// One pass over the text finds '<' with memchr and reads what follows: a start tag and its
+// attributes (names as written, values with character references decoded, duplicates
+// dropped as the tokenizer drops them), an end tag, a comment (<!-- ... -->, ending at
+// "-->" or "--!>", "<!-->" being empty), a bogus comment (<!...>, <?...>, </ followed by a
+// non-letter), or a doctype. After the start tag of <script> the reader follows script
+// data with its escape states (<!-- ... <script> ... </script> ... -->), after <style>,
+// <xmp>, <iframe>, <noembed> and <noframes> raw text, after <textarea> and <title> RCDATA,
+// and <plaintext> ends all markup. A tag cut off by the end of the text is dropped, as the
+// tokenizer drops it.
+//
+// Tokens are collected first, then handed to the MarkupWalker in order: the language of
+// handler attributes depends on the first <script> that names one, wherever it is.
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "scanner/document/markup_scan.h"
+#include "scanner/document/markup_walker.h"
+
+namespace iescan::scanner::document_internal {
+namespace {
+
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// What follows a start tag, by the element's name (lower case).
+enum class Content : uint8_t { kMarkup, kScript, kRawText, kRcData, kPlainText };
+
+Content ContentOf(std::string_view name) {
+  switch (name.size()) {
+    case 3:
+      if (name == "xmp") return Content::kRawText;
+      break;
+    case 5:
+      if (name == "style") return Content::kRawText;
+      if (name == "title") return Content::kRcData;
+      break;
+    case 6:
+      if (name == "script") return Content::kScript;
+      if (name == "iframe") return Content::kRawText;
+      break;
+    case 7:
+      if (name == "noembed") return Content::kRawText;
+      break;
+    case 8:
+      if (name == "noframes") return Content::kRawText;
+      if (name == "textarea") return Content::kRcData;
+      break;
+    case 9:
+      if (name == "plaintext") return Content::kPlainText;
+      break;
+    default:
+      break;
+  }
+  return Content::kMarkup;
+}
+
+// Elements that never hold content (their end tag, if written, closes nothing).
+bool IsVoid(std::string_view name) {
+  static const std::unordered_set<std::string_view> kVoid = {
+      "area", "base", "basefont", "bgsound", "br",     "col",   "embed", "frame", "hr",
+      "img",  "input", "keygen",  "link",    "meta",   "param", "source", "track", "wbr"};
+  return kVoid.count(name) != 0;
+}
+
+struct Token {
+  enum Kind : uint8_t { kStart, kEnd, kComment } kind = kStart;
+  uint32_t begin = 0;  // '<'
+  uint32_t end = 0;    // one past the token's last byte
+  std::string name;    // tags: lower case
+  uint32_t first_attribute = 0;
+  uint32_t attribute_count = 0;
+  bool has_content = false;  // script / style: [content_begin, content_end) follows
+  uint32_t content_begin = 0;
+  uint32_t content_end = 0;
+};
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view text) : text_(text), n_(text.size()) {}
+
+  void Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attributes);
+
+ private:
+  static bool Delimits(char c) { return IsSpace(c) || c == '/' || c == '>'; }
+  size_t Find(char c, size_t from) const {
+    if (from >= n_) return std::string_view::npos;
+    const void* hit = std::memchr(text_.data() + from, c, n_ - from);
+    return hit == nullptr ? std::string_view::npos
+                          : static_cast<size_t>(static_cast<const char*>(hit) - text_.data());
+  }
+  // True when "</name" (any case) followed by a delimiter starts at `at`.
+  bool EndTagAt(size_t at, std::string_view name) const {
+    if (at + 2 + name.size() >= n_ || text_[at + 1] != '/') return false;
+    return EqualsNoCase(text_.substr(at + 2, name.size()), name) &&
+           Delimits(text_[at + 2 + name.size()]);
+  }
+  size_t RawTextEnd(size_t from, std::string_view name) const;
+  size_t ScriptDataEnd(size_t from) const;
+  // Reads attributes from `pos` to the tag's '>'; returns the position after it, or npos
+  // when the text ends inside the tag.
+  size_t ReadAttributes(size_t pos, std::vector<TagAttribute>* out, bool keep);
+  size_t CommentEnd(size_t lt) const;
+
+  std::string_view text_;
+  size_t n_;
+};
+
+// The end of raw text or RCDATA content: the first "</name" ending the element.
+size_t Tokenizer::RawTextEnd(size_t from, std::string_view name) const {
+  for (size_t lt = Find('<', from); lt != std::string_view::npos; lt = Find('<', lt + 1)) {
+    if (EndTagAt(lt, name)) return lt;
+  }
+  return n_;
+}
+
+// The end of script data, following its escaped and double-escaped states: "<!--" escapes,
+// "<script" inside the escape double-escapes (so "</script>" there does not end the
+// script), "-->" returns to plain script data.
+size_t Tokenizer::ScriptDataEnd(size_t from) const {
+  enum { kPlain, kEscaped, kDouble } state = kPlain;
+  size_t i = from;
+  while (i < n_) {
+    size_t lt = Find('<', i);
+    if (state == kPlain) {
+      if (lt == std::string_view::npos) return n_;
+      if (EndTagAt(lt, "script")) return lt;
+      if (text_.compare(lt + 1, 3, "!--") == 0) {
+        state = kEscaped;
+        i = lt + 2;  // the dashes of "<!--" may close it at once: "<!-->"
+      } else {
+        i = lt + 1;
+      }
+      continue;
+    }
+    size_t close = text_.find("-->", i);
+    if (close != std::string_view::npos && (lt == std::string_view::npos || close < lt)) {
+      state = kPlain;
+      i = close + 3;
+      continue;
+    }
+    if (lt == std::string_view::npos) return n_;
+    if (state == kEscaped) {
+      if (EndTagAt(lt, "script")) return lt;
+      if (lt + 7 < n_ && EqualsNoCase(text_.substr(lt + 1, 6), "script") &&
+          Delimits(text_[lt + 7])) {
+        state = kDouble;
+        i = lt + 7;
+        continue;
+      }
+    } else if (EndTagAt(lt, "script")) {
+      state = kEscaped;
+      i = lt + 8;
+      continue;
+    }
+    i = lt + 1;
+  }
+  return n_;
+}
+
+size_t Tokenizer::ReadAttributes(size_t pos, std::vector<TagAttribute>* out, bool keep) {
+  const size_t first = out->size();
+  std::unordered_set<std::string> seen;  // used past a few attributes only
+  while (true) {
+    while (pos < n_ && IsSpace(text_[pos])) ++pos;
+    if (pos >= n_) return std::string_view::npos;
+    char c = text_[pos];
+    if (c == '>') return pos + 1;
+    if (c == '/') {
+      ++pos;
+      continue;
+    }
+    TagAttribute attribute;
+    attribute.name_local = pos;
+    size_t name_end = pos + 1;  // the first character may be anything, even '='
+    while (name_end < n_ && !Delimits(text_[name_end]) && text_[name_end] != '=') ++name_end;
+    attribute.name = text_.substr(pos, name_end - pos);
+    attribute.value_local = pos;
+    pos = name_end;
+    size_t after = pos;
+    while (after < n_ && IsSpace(text_[after])) ++after;
+    if (after < n_ && text_[after] == '=') {
+      pos = after + 1;
+      while (pos < n_ && IsSpace(text_[pos])) ++pos;
+      if (pos >= n_) return std::string_view::npos;
+      attribute.has_value = true;
+      if (text_[pos] == '"' || text_[pos] == '\'') {
+        size_t close = Find(text_[pos], pos + 1);
+        if (close == std::string_view::npos) return std::string_view::npos;
+        attribute.value_local = pos + 1;
+        attribute.raw = text_.substr(pos + 1, close - pos - 1);
+        pos = close + 1;
+      } else {
+        size_t end = pos;
+        while (end < n_ && !IsSpace(text_[end]) && text_[end] != '>') ++end;
+        if (end >= n_) return std::string_view::npos;
+        if (end == pos) {
+          attribute.has_value = false;  // "name=>": no value, as Gumbo reports it
+        } else {
+          attribute.value_local = pos;
+          attribute.raw = text_.substr(pos, end - pos);
+        }
+        pos = end;
+      }
+    }
+    if (!keep) continue;
+    // A repeated name is dropped: the first one wins.
+    const size_t count = out->size() - first;
+    bool repeated = false;
+    if (count < 16) {
+      for (size_t i = first; i < out->size() && !repeated; ++i) {
+        repeated = EqualsNoCase((*out)[i].name, attribute.name);
+      }
+    } else {
+      if (seen.empty()) {
+        for (size_t i = first; i < out->size(); ++i) seen.insert(AsciiLowerCopy((*out)[i].name));
+      }
+      repeated = !seen.insert(AsciiLowerCopy(attribute.name)).second;
+    }
+    if (repeated) continue;
+    if (attribute.has_value) {
+      if (attribute.raw.find('&') == std::string_view::npos) {
+        attribute.value = std::string(attribute.raw);
+      } else {
+        std::vector<uint32_t> unused;
+        attribute.value = DecodeCharRefs(attribute.raw, &unused);
+      }
+    }
+    out->push_back(std::move(attribute));
+  }
+}
+
+// The end of the comment that starts at `lt` ("<!--"): after "-->" or "--!>"; "<!-->" and
+// "<!--->" are complete, empty comments; an unclosed one runs to the end of the text.
+size_t Tokenizer::CommentEnd(size_t lt) const {
+  size_t q = lt + 4;
+  if (q < n_ && text_[q] == '>') return q + 1;
+  if (q + 1 < n_ && text_[q] == '-' && text_[q + 1] == '>') return q + 2;
+  while (true) {
+    size_t dashes = text_.find("--", q);
+    if (dashes == std::string_view::npos) return n_;
+    if (dashes + 2 < n_ && text_[dashes + 2] == '>') return dashes + 3;
+    if (dashes + 3 < n_ && text_[dashes + 2] == '!' && text_[dashes + 3] == '>') return dashes + 4;
+    q = dashes + 1;
+  }
+}
+
+void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attributes) {
+  size_t pos = 0;
+  while (true) {
+    const size_t lt = Find('<', pos);
+    if (lt == std::string_view::npos || lt + 1 >= n_) return;
+    const char c = text_[lt + 1];
+    Token token;
+    token.begin = static_cast<uint32_t>(lt);
+    if (c == '!') {
+      size_t end;
+      if (text_.compare(lt + 2, 2, "--") == 0) {
+        end = CommentEnd(lt);
+      } else {
+        size_t close = Find('>', lt + 2);
+        end = close == std::string_view::npos ? n_ : close + 1;
+        if (lt + 9 <= n_ && EqualsNoCase(text_.substr(lt + 2, 7), "doctype")) {
+          pos = end;
+          continue;
+        }
+      }
+      token.kind = Token::kComment;
+      token.end = static_cast<uint32_t>(end);
+      tokens->push_back(std::move(token));
+      pos = end;
+      continue;
+    }
+    if (c == '?' || (c == '/' && lt + 2 < n_ && !IsAlpha(text_[lt + 2]) && text_[lt + 2] != '>')) {
+      size_t close = Find('>', lt + 2);
+      size_t end = close == std::string_view::npos ? n_ : close + 1;
+      token.kind = Token::kComment;
+      token.end = static_cast<uint32_t>(end);
+      tokens->push_back(std::move(token));
+      pos = end;
+      continue;
+    }
+    if (c == '/' && lt + 2 < n_ && text_[lt + 2] == '>') {
+      pos = lt + 3;  // "</>" is dropped
+      continue;
+    }
+    const bool end_tag = c == '/';
+    const size_t name_begin = end_tag ? lt + 2 : lt + 1;
+    if (name_begin >= n_ || !IsAlpha(text_[name_begin])) {
+      pos = lt + 1;  // a '<' that starts no tag is text
+      continue;
+    }
+    size_t name_end = name_begin + 1;
+    while (name_end < n_ && !Delimits(text_[name_end])) ++name_end;
+    if (name_end >= n_) return;  // cut off inside the tag
+    token.kind = end_tag ? Token::kEnd : Token::kStart;
+    token.name = AsciiLowerCopy(text_.substr(name_begin, name_end - name_begin));
+    token.first_attribute = static_cast<uint32_t>(attributes->size());
+    size_t end = ReadAttributes(name_end, attributes, !end_tag);
+    if (end == std::string_view::npos) {
+      attributes->resize(token.first_attribute);
+      return;
+    }
+    token.attribute_count = static_cast<uint32_t>(attributes->size() - token.first_attribute);
+    token.end = static_cast<uint32_t>(end);
+    pos = end;
+    if (!end_tag) {
+      if (token.name == "image") token.name = "img";  // as the tree builder renames it
+      Content content = ContentOf(token.name);
+      if (content == Content::kPlainText) {
+        tokens->push_back(std::move(token));
+        return;
+      }
+      if (content != Content::kMarkup) {
+        size_t close = content == Content::kScript ? ScriptDataEnd(end) : RawTextEnd(end, token.name);
+        token.has_content = true;
+        token.content_begin = static_cast<uint32_t>(end);
+        token.content_end = static_cast<uint32_t>(close);
+        pos = close;
+      }
+    }
+    tokens->push_back(std::move(token));
+  }
+}
+
+// IE runs on* attributes in the language of the page's first <script> that names one.
+std::optional<Language> FirstScriptLanguage(const std::vector<Token>& tokens,
+                                            const std::vector<TagAttribute>& attributes) {
+  for (const Token& token : tokens) {
+    if (token.kind != Token::kStart || token.name != "script") continue;
+    for (std::string_view wanted : {"language", "type"}) {
+      for (uint32_t i = 0; i < token.attribute_count; ++i) {
+        const TagAttribute& attribute = attributes[token.first_attribute + i];
+        if (!EqualsNoCase(attribute.name, wanted)) continue;
+        if (attribute.value.empty()) break;
+        std::string_view value = attribute.value;
+        std::optional<Language> named = LanguageFromName(value.substr(0, value.find(';')));
+        if (named) return named;
+        break;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<TagAttribute> attributes;
+  tokens.clear();
+  attributes.clear();
+  Tokenizer(source.text).Run(&tokens, &attributes);
+  if (source.is_file && !ctx.handler_language_known) {
+    ctx.handler_language = FirstScriptLanguage(tokens, attributes).value_or(Language::kJs);
+    ctx.handler_language_known = true;
+  }
+  MarkupWalker walker(ctx, source);
+  struct Open {
+    std::string_view name;
+    int element;
+  };
+  std::vector<Open> open;
+  std::vector<TagAttribute> element_attributes;
+  for (const Token& token : tokens) {
+    const int parent = open.empty() ? source.parent_element : open.back().element;
+    switch (token.kind) {
+      case Token::kComment:
+        walker.AddComment(source.text.substr(token.begin, token.end - token.begin), token.begin,
+                          parent);
+        break;
+      case Token::kEnd:
+        for (size_t i = open.size(); i > 0; --i) {
+          if (open[i - 1].name == token.name) {
+            open.resize(i - 1);
+            break;
+          }
+        }
+        break;
+      case Token::kStart: {
+        element_attributes.assign(
+            std::make_move_iterator(attributes.begin() + token.first_attribute),
+            std::make_move_iterator(attributes.begin() + token.first_attribute +
+                                    token.attribute_count));
+        int index = walker.AddElement(token.name, token.begin, parent, element_attributes);
+        if (token.has_content) {
+          if (index >= 0 && (token.name == "script" || token.name == "style")) {
+            walker.AddContent(index, token.content_begin, token.content_end,
+                              token.name == "style");
+          }
+        } else if (!IsVoid(token.name)) {
+          open.push_back({token.name, index >= 0 ? index : parent});
+        }
+        break;
+      }
+    }
+  }
+  // The thread's buffers keep their capacity for the next page, within reason.
+  if (tokens.capacity() > (size_t{1} << 16)) std::vector<Token>().swap(tokens);
+  if (attributes.capacity() > (size_t{1} << 16)) std::vector<TagAttribute>().swap(attributes);
+}
+
+}  // namespace iescan::scanner::document_internal

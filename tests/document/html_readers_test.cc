@@ -1,0 +1,187 @@
+// The two HTML readers (HtmlReader in document.h): the token reader, iescan's default, and
+// Gumbo's tree builder. Where the HTML tokenizer decides (script data and its escapes, raw
+// text, RCDATA, comment forms, duplicate attributes, a tag cut off at the end) they must
+// build the same document; where a tree builder drops tags the author wrote, the token
+// reader keeps them.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "tests/document/document_test_util.h"
+
+namespace iescan::scanner::testing {
+namespace {
+
+Built BuildWith(const std::string& text, HtmlReader reader) {
+  BuildOptions options;
+  options.html_reader = reader;
+  return Build(text, FileKind::kHtml, ServerDialect::kNone, options);
+}
+
+// Elements with their attributes, comments and regions, one a line, in document order.
+std::string Describe(const Built& b) {
+  std::ostringstream out;
+  for (const Element& e : b.doc.elements) {
+    out << "<" << e.tag << "> " << Loc(*b.file, e.offset) << (e.ie_only ? " ie-only" : "");
+    for (const Attribute& a : e.attributes) {
+      out << " " << a.name << "@" << Loc(*b.file, a.name_offset);
+      if (a.has_value) out << "=[" << a.value << "]@" << Loc(*b.file, a.value_offset);
+    }
+    out << "\n";
+  }
+  for (const Comment& c : b.doc.comments) {
+    out << "comment " << static_cast<int>(c.kind) << " [" << c.text << "] "
+        << Loc(*b.file, c.offset) << "\n";
+  }
+  for (const Region& r : b.doc.regions) {
+    out << "region " << LanguageName(r.language) << " " << static_cast<int>(r.context) << " ["
+        << r.text << "] " << RegionLoc(b.doc, r) << "\n";
+  }
+  return out.str();
+}
+
+// Builds `text` with both readers, expects the same document and returns it.
+std::string Same(const std::string& text) {
+  Built tokens = BuildWith(text, HtmlReader::kTokens);
+  Built gumbo = BuildWith(text, HtmlReader::kGumbo);
+  std::string described = Describe(tokens);
+  EXPECT_EQ(described, Describe(gumbo)) << text;
+  return described;
+}
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(HtmlReaders, ScriptDataEscapesKeepWrittenScriptTagsInside) {
+  // Inside "<!--", a "<script>" double-escapes: its "</script>" does not end the block.
+  std::string d = Same(
+      "<script><!--\n"
+      "document.write(\"<script src='x.js'></script>\"); window.attachEvent('onload', f);\n"
+      "--></script>\n"
+      "<p onclick=\"g()\">x</p>\n");
+  EXPECT_NE(d.find("window.attachEvent('onload', f);\n-->] 1:9"), std::string::npos) << d;
+  EXPECT_NE(d.find("<p> 4:1 onclick@4:4=[g()]@4:13"), std::string::npos) << d;
+  // The written tag is no element of the page, only of the string's own sub-document.
+  EXPECT_NE(d.find("<script> 1:1\n"), std::string::npos) << d;
+  EXPECT_NE(d.find("<script> 2:17 src@2:25=[x.js]@2:30"), std::string::npos) << d;
+  EXPECT_EQ(Count(d, "<script>"), 2u) << d;
+}
+
+TEST(HtmlReaders, ScriptEndsAtAnyCaseEndTagWithSpaceOrSlash) {
+  std::string d = Same("<SCRIPT>a()</SCRIPT >\n<script>b()</script/>\n<script>c()</scripts>d()");
+  EXPECT_NE(d.find("region js 1 [a()] 1:9"), std::string::npos) << d;
+  EXPECT_NE(d.find("region js 1 [b()] 2:9"), std::string::npos) << d;
+  // "</scripts>" is not the end tag: the rest of the text is script.
+  EXPECT_NE(d.find("region js 1 [c()</scripts>d()] 3:9"), std::string::npos) << d;
+}
+
+TEST(HtmlReaders, RawTextAndRcdataHoldNoElements) {
+  std::string d = Same(
+      "<style>a { behavior: url(h.htc) } </p><div onclick=x()></style>\n"
+      "<textarea><img dynsrc=\"a.avi\"></textarea>\n"
+      "<title><script>alert(1)</script></title>\n"
+      "<xmp><object classid=\"clsid:0\"></xmp><b id=after></b>\n");
+  EXPECT_EQ(Count(d, "<div>"), 0u) << d;
+  EXPECT_EQ(Count(d, "<img>"), 0u) << d;
+  EXPECT_EQ(Count(d, "<script>"), 0u) << d;
+  EXPECT_EQ(Count(d, "<object>"), 0u) << d;
+  EXPECT_NE(d.find("<b> 4:38 id@4:41=[after]@4:44"), std::string::npos) << d;
+  EXPECT_NE(d.find("region css 4 [a { behavior: url(h.htc) } </p><div onclick=x()>] 1:8"),
+            std::string::npos)
+      << d;
+}
+
+TEST(HtmlReaders, CommentForms) {
+  std::string d = Same(
+      "<!--> <i id=a></i> <!---> <i id=b></i>\n"
+      "<!-- x --!> <i id=c></i> <!-- y -- z --> <i id=d></i>\n"
+      "<?import namespace=\"t\" implementation=\"t.htc\"?> <! bogus > </ also-bogus>\n"
+      "<![if !IE]><i id=e></i><![endif]>\n");
+  EXPECT_EQ(Count(d, "<i>"), 5u) << d;
+  EXPECT_NE(d.find("<?import> 3:1 namespace@3:10=[t]@3:21"), std::string::npos) << d;
+  EXPECT_NE(d.find("comment 0 [ x ] 2:1"), std::string::npos) << d;
+  EXPECT_NE(d.find("comment 0 [ y -- z ] 2:26"), std::string::npos) << d;
+  EXPECT_NE(d.find("comment 0 [ bogus ] 3:49"), std::string::npos) << d;
+  EXPECT_NE(d.find("comment 0 [ also-bogus] 3:60"), std::string::npos) << d;
+  EXPECT_NE(d.find("comment 2 [[if !IE]] 4:1"), std::string::npos) << d;
+}
+
+TEST(HtmlReaders, AttributesAsTheTokenizerReadsThem) {
+  std::string d = Same(
+      "<a href=list.asp?a=1&amp;b=2 title='x > y' ONCLICK=\"f()\" onclick=\"g()\"\n"
+      "   data-x=\"&lt;b&gt;\"selected/>link</a>\n"
+      "<input value=>\n");
+  EXPECT_NE(d.find("href@1:4=[list.asp?a=1&b=2]@1:9"), std::string::npos) << d;
+  EXPECT_NE(d.find("title@1:30=[x > y]@1:37"), std::string::npos) << d;
+  // The first of two same-named attributes wins.
+  EXPECT_NE(d.find("onclick@1:44=[f()]@1:53"), std::string::npos) << d;
+  EXPECT_EQ(Count(d, "[g()]"), 0u) << d;
+  EXPECT_NE(d.find("data-x@2:4=[<b>]@2:12 selected@2:22"), std::string::npos) << d;
+  // "value=" with nothing before ">" holds no value.
+  EXPECT_NE(d.find("<input> 3:1 value@3:8\n"), std::string::npos) << d;
+}
+
+TEST(HtmlReaders, TagCutOffAtTheEndIsDropped) {
+  std::string d = Same("<p>ok</p>\n<div onclick=\"x()\"");
+  EXPECT_EQ(Count(d, "<div>"), 0u) << d;
+  EXPECT_EQ(Count(d, "region"), 0u) << d;
+  d = Same("<b>x</b><img src=\"a.gif");
+  EXPECT_EQ(Count(d, "<img>"), 0u) << d;
+}
+
+TEST(HtmlReaders, ImageIsReadAsImgAndPlaintextEndsMarkup) {
+  std::string d = Same("<image src=a.gif><plaintext><div onclick=x()>");
+  EXPECT_NE(d.find("<img> 1:1 src@1:8=[a.gif]@1:12"), std::string::npos) << d;
+  EXPECT_EQ(Count(d, "<div>"), 0u) << d;
+}
+
+TEST(HtmlReaders, ConditionalCommentMarkupIsIeOnlyInBoth) {
+  std::string d = Same(
+      "<!--[if lt IE 8]><script>document.all.x.style.zoom = 1;</script><![endif]-->\n"
+      "<p>x</p>\n");
+  EXPECT_NE(d.find("<script> 1:18 ie-only"), std::string::npos) << d;
+  EXPECT_NE(d.find("region js 1 [document.all.x.style.zoom = 1;] 1:26"), std::string::npos) << d;
+}
+
+// Where the readers differ: a tree builder merges a second <body> into the first (keeping
+// the first's onload) and drops every tag after </frameset> but <frame> and <noframes>.
+// Internet Explorer ran both handlers and scripts; the token reader reports them.
+TEST(HtmlReaders, TagsATreeBuilderDropsAreKeptByTheTokenReader) {
+  const std::string text =
+      "<html><body onload=\"a()\">\n"
+      "<body onload=\"document.all.b.focus()\">\n"
+      "</body></html>\n";
+  std::string tokens = Describe(BuildWith(text, HtmlReader::kTokens));
+  std::string gumbo = Describe(BuildWith(text, HtmlReader::kGumbo));
+  EXPECT_NE(tokens.find("region js 2 [document.all.b.focus()] 2:15"), std::string::npos) << tokens;
+  EXPECT_EQ(gumbo.find("document.all.b.focus()"), std::string::npos) << gumbo;
+
+  const std::string frames =
+      "<html><frameset rows=\"*\"><frame src=\"a.htm\"></frameset>\n"
+      "<script>window.showModalDialog('b.htm');</script></html>\n";
+  tokens = Describe(BuildWith(frames, HtmlReader::kTokens));
+  gumbo = Describe(BuildWith(frames, HtmlReader::kGumbo));
+  EXPECT_NE(tokens.find("<frame> 1:26 src@1:33=[a.htm]@1:38"), std::string::npos) << tokens;
+  EXPECT_NE(gumbo.find("<frame> 1:26 src@1:33=[a.htm]@1:38"), std::string::npos) << gumbo;
+  EXPECT_NE(tokens.find("region js 1 [window.showModalDialog('b.htm');] 2:9"), std::string::npos)
+      << tokens;
+  EXPECT_EQ(gumbo.find("showModalDialog"), std::string::npos) << gumbo;
+}
+
+TEST(HtmlReaders, HandlerLanguageFromTheFirstScriptNamingOneAnywhere) {
+  std::string d = Same(
+      "<body onload=\"MsgBox 1\">\n"
+      "<script>var a;</script>\n"
+      "<script language=\"VBScript\">Sub x\nEnd Sub</script>\n");
+  EXPECT_NE(d.find("region vbs 2 [MsgBox 1] 1:15"), std::string::npos) << d;
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
