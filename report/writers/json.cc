@@ -157,37 +157,45 @@ std::string GuardString(rules::Guard guard) {
   return name.empty() ? "none" : Str(name);
 }
 
-Json FindingJson(const PlanFinding& f) {
-  Json out = Json::object();
-  out["path"] = f.path;
-  out["line"] = f.line;
-  out["column"] = f.column;
-  out["end_line"] = f.end_line;
-  out["end_column"] = f.end_column;
-  out["rule_id"] = f.rule_id;
-  out["category"] = f.category;
-  out["title"] = f.title;
-  out["severity"] = Str(rules::SeverityName(f.severity));
-  out["confidence"] = Str(rules::ConfidenceName(f.confidence));
-  out["effort"] = Str(rules::EffortName(f.effort));
-  out["message"] = f.message;
-  out["snippet"] = f.snippet;
-  out["language"] = Str(scanner::LanguageName(f.language));
-  out["guard"] = GuardString(f.guard);
-  out["detail"] = f.detail;
-  out["priority"] = Str(PriorityName(f.priority));
-  out["priority_score"] = f.priority_score;
-  out["reach"] = f.reach;
-  out["ie_mode"] = f.ie_mode;
-  out["fingerprint"] = f.fingerprint;
-  out["suppressed"] = f.suppressed;
-  out["suppression_reason"] = f.suppression_reason;
-  out["baseline"] = f.baseline;
-  out["match"] = f.match;
-  out["offset"] = f.offset;
-  out["end_offset"] = f.end_offset;
-  out["effort_override"] =
-      f.effort_override ? Json(Str(rules::EffortName(*f.effort_override))) : Json(nullptr);
+// A finding as it appears in the "findings" array (two levels deep), written directly:
+// the same bytes as dumping a JSON value of these members, at a fraction of the cost.
+std::string FindingText(const PlanFinding& f) {
+  std::string out;
+  out.reserve(1024 + f.message.size() + f.snippet.size());
+  FlatObjectText o(&out, 2);
+  o.String("path", f.path)
+      .Unsigned("line", f.line)
+      .Unsigned("column", f.column)
+      .Unsigned("end_line", f.end_line)
+      .Unsigned("end_column", f.end_column)
+      .String("rule_id", f.rule_id)
+      .String("category", f.category)
+      .String("title", f.title)
+      .String("severity", rules::SeverityName(f.severity))
+      .String("confidence", rules::ConfidenceName(f.confidence))
+      .String("effort", rules::EffortName(f.effort))
+      .String("message", f.message)
+      .String("snippet", f.snippet)
+      .String("language", scanner::LanguageName(f.language))
+      .String("guard", GuardString(f.guard))
+      .String("detail", f.detail)
+      .String("priority", PriorityName(f.priority))
+      .Double("priority_score", f.priority_score)
+      .Unsigned("reach", f.reach)
+      .Bool("ie_mode", f.ie_mode)
+      .String("fingerprint", f.fingerprint)
+      .Bool("suppressed", f.suppressed)
+      .String("suppression_reason", f.suppression_reason)
+      .String("baseline", f.baseline)
+      .String("match", f.match)
+      .Unsigned("offset", f.offset)
+      .Unsigned("end_offset", f.end_offset);
+  if (f.effort_override) {
+    o.String("effort_override", rules::EffortName(*f.effort_override));
+  } else {
+    o.Null("effort_override");
+  }
+  o.End();
   return out;
 }
 
@@ -218,21 +226,30 @@ void Member(std::ostream& out, std::string_view key, const Json& value, bool las
   out << "  " << Json(Str(key)).dump() << ": " << Dump(value, 1) << (last ? "\n" : ",\n");
 }
 
-// Writes `"key": [ ... ]` one element at a time, formatted exactly as a whole dump.
+// Writes `"key": [ ... ]` one element at a time, each given as its text at depth 2 by
+// `to_text`, formatted exactly as a whole dump.
 template <typename T>
-void ArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
-                 const std::function<Json(const T&)>& to_json, bool last) {
+void TextArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
+                     const std::function<std::string(const T&)>& to_text, bool last) {
   out << "  " << Json(Str(key)).dump() << ": ";
   if (items.empty()) {
     out << "[]";
   } else {
     out << "[\n";
     for (size_t i = 0; i < items.size(); ++i) {
-      out << "    " << Dump(to_json(items[i]), 2) << (i + 1 < items.size() ? ",\n" : "\n");
+      out << "    " << to_text(items[i]) << (i + 1 < items.size() ? ",\n" : "\n");
     }
     out << "  ]";
   }
   out << (last ? "\n" : ",\n");
+}
+
+// The same, each element given as a JSON value.
+template <typename T>
+void ArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
+                 const std::function<Json(const T&)>& to_json, bool last) {
+  TextArrayMember<T>(
+      out, key, items, [&](const T& item) { return Dump(to_json(item), 2); }, last);
 }
 
 void WriteDocument(const Plan& plan, std::ostream& out) {
@@ -254,7 +271,7 @@ void WriteDocument(const Plan& plan, std::ostream& out) {
       [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
   ArrayMember<PlanFile>(
       out, "files", plan.files, [&](const PlanFile& f) { return FileJson(plan, f); }, false);
-  ArrayMember<PlanFinding>(out, "findings", plan.findings, FindingJson, false);
+  TextArrayMember<PlanFinding>(out, "findings", plan.findings, FindingText, false);
   ArrayMember<PlanSkipped>(out, "skipped", plan.skipped, SkippedJson, false);
   ArrayMember<PlanRule>(out, "rules", plan.rules, RuleJson, true);
   out << "}\n";

@@ -5,14 +5,90 @@ namespace iescan::report {
 std::string DumpAt(const OrderedJson& value, int depth) {
   const std::string text =
       value.dump(kJsonIndent, ' ', false, OrderedJson::error_handler_t::replace);
+  if (depth == 0) return text;
   const std::string pad(static_cast<size_t>(depth * kJsonIndent), ' ');
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += pad;
+  out.reserve(text.size() + text.size() / 8);
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.append(text, from, nl + 1 - from);
+    out += pad;
+    from = nl + 1;
   }
+  out.append(text, from, std::string::npos);
   return out;
+}
+
+void AppendJsonString(std::string_view value, std::string* out) {
+  bool plain = true;
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out->reserve(out->size() + value.size() + 2);
+    *out += '"';
+    out->append(value);
+    *out += '"';
+    return;
+  }
+  *out += OrderedJson(std::string(value)).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+}
+
+FlatObjectText::FlatObjectText(std::string* out, int depth)
+    : out_(out), pad_(static_cast<size_t>((depth + 1) * kJsonIndent), ' ') {
+  *out_ += '{';
+}
+
+void FlatObjectText::Key(std::string_view key) {
+  *out_ += first_ ? "\n" : ",\n";
+  first_ = false;
+  *out_ += pad_;
+  AppendJsonString(key, out_);
+  *out_ += ": ";
+}
+
+FlatObjectText& FlatObjectText::String(std::string_view key, std::string_view value) {
+  Key(key);
+  AppendJsonString(value, out_);
+  return *this;
+}
+
+FlatObjectText& FlatObjectText::Unsigned(std::string_view key, uint64_t value) {
+  Key(key);
+  *out_ += std::to_string(value);
+  return *this;
+}
+
+FlatObjectText& FlatObjectText::Double(std::string_view key, double value) {
+  Key(key);
+  *out_ += OrderedJson(value).dump();
+  return *this;
+}
+
+FlatObjectText& FlatObjectText::Bool(std::string_view key, bool value) {
+  Key(key);
+  *out_ += value ? "true" : "false";
+  return *this;
+}
+
+FlatObjectText& FlatObjectText::Null(std::string_view key) {
+  Key(key);
+  *out_ += "null";
+  return *this;
+}
+
+void FlatObjectText::End() {
+  if (first_) {
+    *out_ += '}';
+    return;
+  }
+  *out_ += '\n';
+  out_->append(pad_.size() - kJsonIndent, ' ');
+  *out_ += '}';
 }
 
 }  // namespace iescan::report

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace iescan::report {
 
@@ -17,5 +19,30 @@ inline constexpr int kJsonIndent = 2;
 // `value` dumped with two-space indentation as it appears `depth` levels deep. Invalid
 // UTF-8 in strings becomes U+FFFD; non-ASCII is written as is.
 std::string DumpAt(const OrderedJson& value, int depth);
+
+// Appends the JSON text of one string, exactly as a dump gives it (invalid UTF-8 becomes
+// U+FFFD). Plain printable ASCII is copied directly; anything else goes through the dump.
+void AppendJsonString(std::string_view value, std::string* out);
+
+// Writes one flat object (string, integer, double, boolean and null members) as DumpAt
+// would write it `depth` levels deep, without building a JSON value: for the large arrays
+// (a report's findings), where building one value per element dominated the writing time.
+class FlatObjectText {
+ public:
+  FlatObjectText(std::string* out, int depth);
+  FlatObjectText& String(std::string_view key, std::string_view value);
+  FlatObjectText& Unsigned(std::string_view key, uint64_t value);
+  FlatObjectText& Double(std::string_view key, double value);
+  FlatObjectText& Bool(std::string_view key, bool value);
+  FlatObjectText& Null(std::string_view key);
+  // Closes the object ("{}" when it has no member).
+  void End();
+
+ private:
+  void Key(std::string_view key);
+  std::string* out_;
+  std::string pad_;  // indentation of the members
+  bool first_ = true;
+};
 
 }  // namespace iescan::report
