@@ -165,11 +165,10 @@ bool IsPriorityName(const std::string& s) {
 
 // --fail-on P1..P4: a finding at or above that priority class (P1 is the highest) that is
 // new, not suppressed, and not in a file scanned only for reach.
-int PriorityGateExitCode(const report::Plan& plan, const report::ScanResult& result,
-                         const std::string& fail_on) {
+int PriorityGateExitCode(const report::Plan& plan, const std::string& fail_on) {
   std::set<std::string> context_only;
-  for (const report::FileResult& file : result.files) {
-    if (file.context_only) context_only.insert(file.origin.display);
+  for (const report::PlanFile& file : plan.files) {
+    if (file.context_only) context_only.insert(file.path);
   }
   const int threshold = fail_on[1] - '0';
   for (const report::PlanFinding& f : plan.findings) {
@@ -362,7 +361,10 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
   const uint64_t report_start = rules::NowNs();
-  report::Plan plan = report::BuildPlan(*result, *plan_options);
+  // The gate by severity reads the findings, which the plan then takes over.
+  const int severity_exit = GateExitCode(*result, flags.fail_on, gate_flags.strict);
+  const bool skipped_any = !result->skipped.empty();
+  report::Plan plan = report::BuildPlan(std::move(*result), *plan_options);
 
   report::WriteOptions write_options;
   Result<report::Messages> messages = report::Messages::Builtin();
@@ -399,10 +401,10 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitInterrupted;
   }
   if (IsPriorityName(flags.fail_on)) {
-    if (gate_flags.strict && !result->skipped.empty()) return kExitFindings;
-    return PriorityGateExitCode(plan, *result, flags.fail_on);
+    if (gate_flags.strict && skipped_any) return kExitFindings;
+    return PriorityGateExitCode(plan, flags.fail_on);
   }
-  return GateExitCode(*result, flags.fail_on, gate_flags.strict);
+  return severity_exit;
 }
 
 int RunRulesCommand(const std::vector<std::string>& dirs, const std::string& format,

@@ -320,7 +320,8 @@ int RunMerge(const MergeFlags& given, const char* version, std::ostream& out, st
   if (!merged.ok()) return fail(merged.status().message());
   Result<report::PlanOptions> plan_options = PlanOptionsFor(*config, version);
   if (!plan_options.ok()) return fail(plan_options.status().message());
-  const report::Plan plan = report::BuildPlan(*merged, *plan_options);
+  // The plan takes the findings over; files and skipped stay for the exit code.
+  const report::Plan plan = report::BuildPlan(std::move(*merged), *plan_options);
 
   if (Status st = WriteOutputs(plan, flags, files, stdout_format, *lang, out); !st.ok()) {
     return fail(st.message());

@@ -29,7 +29,9 @@ bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
                                         b.message, b.detail, b.snippet);
 }
 
-PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t file_index) {
+// A plan finding from a scan finding, whose strings are moved when it is an rvalue.
+template <typename F>
+PlanFinding ToPlanFinding(F&& f, const std::string& path, size_t file_index) {
   PlanFinding out;
   out.rule = f.rule;
   out.file_index = file_index;
@@ -40,19 +42,19 @@ PlanFinding CopyFinding(const rules::Finding& f, const std::string& path, size_t
   out.severity = f.rule->severity;
   out.confidence = f.rule->confidence;
   out.effort = f.effort.value_or(f.rule->effort);
-  out.message = f.message;
-  out.match = f.match;
+  out.message = std::forward<F>(f).message;
+  out.match = std::forward<F>(f).match;
   out.line = f.begin.line;
   out.column = f.begin.column;
   out.end_line = f.end.line;
   out.end_column = f.end.column;
-  out.snippet = f.snippet;
+  out.snippet = std::forward<F>(f).snippet;
   out.language = f.language;
   out.guard = f.guard;
-  out.detail = f.detail;
-  out.fingerprint = f.fingerprint;  // assigned by the run for baselines; else computed later
+  out.detail = std::forward<F>(f).detail;
+  out.fingerprint = std::forward<F>(f).fingerprint;  // assigned by the run for baselines; else computed later
   out.suppressed = f.suppressed;
-  out.suppression_reason = f.suppression_reason;
+  out.suppression_reason = std::forward<F>(f).suppression_reason;
   out.baseline = std::string(rules::BaselineStateName(f.baseline));
   out.offset = f.offset;
   out.end_offset = f.end_offset;
@@ -95,7 +97,9 @@ PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
 }
 
 // Copies files and their findings in plan order; returns each plan file's references.
-std::vector<std::vector<std::string>> AddFiles(const ScanResult& scan, const PlanOptions& options,
+// The findings are moved out of `scan`, each file's list released once copied, so a large
+// scan's findings are never held twice.
+std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptions& options,
                                                Plan* plan) {
   std::vector<std::vector<std::string>> references;
   std::vector<size_t> order(scan.files.size());
@@ -103,16 +107,17 @@ std::vector<std::vector<std::string>> AddFiles(const ScanResult& scan, const Pla
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return FileBefore(scan.files[a], scan.files[b]); });
   for (size_t source_index : order) {
-    const FileResult& source = scan.files[source_index];
+    FileResult& source = scan.files[source_index];
     const size_t file_index = plan->files.size();
     PlanFile file = CopyFile(source, options);
     references.push_back(source.references);
     file.first_finding = plan->findings.size();
-    for (const rules::Finding& f : source.findings) {
+    for (rules::Finding& f : source.findings) {
       if (f.rule == nullptr) continue;
-      plan->findings.push_back(CopyFinding(f, file.path, file_index));
       ++file.by_severity[f.rule->severity];
+      plan->findings.push_back(ToPlanFinding(std::move(f), file.path, file_index));
     }
+    std::vector<rules::Finding>().swap(source.findings);
     const auto begin = plan->findings.begin() + static_cast<ptrdiff_t>(file.first_finding);
     std::sort(begin, plan->findings.end(), FindingBefore);
     file.finding_count = file.by_severity.Total();
@@ -238,6 +243,11 @@ void AddFingerprints(Plan* plan) {
 }  // namespace
 
 Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
+  ScanResult copy = scan;
+  return BuildPlan(std::move(copy), options);
+}
+
+Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   Plan plan;
   plan.tool_version = options.tool_version;
   plan.roots = scan.roots;

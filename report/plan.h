@@ -264,5 +264,9 @@ struct Plan {
 // Builds the plan of `scan`. Findings without a rule (which the engine never produces)
 // are left out. Never fails.
 Plan BuildPlan(const ScanResult& scan, const PlanOptions& options);
+// The same, moving the findings out of `scan` into the plan (each file's list is left
+// empty; everything else in `scan` stays as it was): a large scan's findings are then
+// never held twice.
+Plan BuildPlan(ScanResult&& scan, const PlanOptions& options);
 
 }  // namespace iescan::report

@@ -88,3 +88,32 @@ TEST(DeterminismTest, ShufflingChangesTheInputOrder) {
 
 }  // namespace
 }  // namespace iescan::report
+
+namespace iescan::report {
+namespace {
+
+// Building the plan from an rvalue moves the findings over: the same bytes in every
+// format, and the scan is left with its files and skipped items but no findings.
+TEST(DeterminismTest, PlanFromAMovedScanIsTheSame) {
+  const ScanResult scan = sample::SampleScan();
+  size_t findings = 0;
+  for (const FileResult& f : scan.files) findings += f.findings.size();
+  ASSERT_GT(findings, 3u);
+  for (Format format : kFormats) {
+    ScanResult moved = scan;
+    WriteOptions options;
+    std::ostringstream out;
+    ASSERT_TRUE(Write(BuildPlan(std::move(moved), OrgOptions()), format, options, out).ok());
+    EXPECT_EQ(out.str(), [&] {
+      std::ostringstream copy;
+      EXPECT_TRUE(Write(BuildPlan(scan, OrgOptions()), format, options, copy).ok());
+      return copy.str();
+    }()) << static_cast<int>(format);
+    EXPECT_EQ(moved.files.size(), scan.files.size());
+    EXPECT_EQ(moved.skipped.size(), scan.skipped.size());
+    for (const FileResult& f : moved.files) EXPECT_TRUE(f.findings.empty()) << f.origin.display;
+  }
+}
+
+}  // namespace
+}  // namespace iescan::report
