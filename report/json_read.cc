@@ -102,7 +102,7 @@ rules::Finding ReadFinding(const Json& j, const rules::Catalog& catalog) {
     throw BadValue("unknown rule id '" + id +
                    "' (give merge the --rules directories and configuration of the scan)");
   }
-  f.message = j.at("message").get<std::string>();
+  f.message = SharedText(j.at("message").get<std::string>());
   f.match = j.at("match").get<std::string>();
   f.offset = j.at("offset").get<uint32_t>();
   f.end_offset = j.at("end_offset").get<uint32_t>();

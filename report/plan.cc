@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "report/app_name.h"
@@ -29,16 +30,38 @@ bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
                                         b.message, b.detail, b.snippet);
 }
 
+// A rule's texts as a plan finding holds them, made once per rule.
+struct RuleTexts {
+  SharedText id;
+  SharedText category;
+  SharedText title;
+};
+
+class RuleTextCache {
+ public:
+  const RuleTexts& Of(const rules::Rule* rule) {
+    auto [it, inserted] = texts_.try_emplace(rule);
+    if (inserted) {
+      it->second = {SharedText(rule->id), SharedText(rule->category), SharedText(rule->title)};
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<const rules::Rule*, RuleTexts> texts_;
+};
+
 // A plan finding from a scan finding, whose strings are moved when it is an rvalue.
 template <typename F>
-PlanFinding ToPlanFinding(F&& f, const std::string& path, size_t file_index) {
+PlanFinding ToPlanFinding(F&& f, const SharedText& path, const RuleTexts& rule,
+                          size_t file_index) {
   PlanFinding out;
   out.rule = f.rule;
   out.file_index = file_index;
   out.path = path;
-  out.rule_id = f.rule->id;
-  out.category = f.rule->category;
-  out.title = f.rule->title;
+  out.rule_id = rule.id;
+  out.category = rule.category;
+  out.title = rule.title;
   out.severity = f.rule->severity;
   out.confidence = f.rule->confidence;
   out.effort = f.effort.value_or(f.rule->effort);
@@ -71,7 +94,8 @@ std::optional<size_t> MappedApp(const std::vector<AppMapEntry>& map, std::string
   return relative == display ? std::nullopt : FindAppMapEntry(map, display);
 }
 
-PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
+// A plan file from a scan file, taking over its document mode and warnings.
+PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
   PlanFile out;
   out.path = f.origin.display;
   out.root = f.origin.root;
@@ -86,19 +110,19 @@ PlanFile CopyFile(const FileResult& f, const PlanOptions& options) {
   out.encoding_source = f.encoding_source;
   out.bytes = f.bytes;
   out.lines = f.lines;
-  out.doc_mode = f.doc_mode;
+  out.doc_mode = std::move(f.doc_mode);
   out.references = f.references;  // sorted: reach never depends on their order
   std::sort(out.references.begin(), out.references.end());
   out.context_only = f.context_only;
   out.library = f.library;
   out.folded_findings = f.folded_findings;
-  out.warnings = f.warnings;
+  out.warnings = std::move(f.warnings);
   return out;
 }
 
 // Copies files and their findings in plan order; returns each plan file's references.
-// The findings are moved out of `scan`, each file's list released once copied, so a large
-// scan's findings are never held twice.
+// Findings, references, warnings and document modes are moved out of `scan`, each file's
+// findings released once copied, so a large scan's results are never held twice.
 std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptions& options,
                                                Plan* plan) {
   std::vector<std::vector<std::string>> references;
@@ -106,16 +130,24 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return FileBefore(scan.files[a], scan.files[b]); });
+  size_t total = 0;
+  for (const FileResult& f : scan.files) total += f.findings.size();
+  plan->files.reserve(scan.files.size());
+  plan->findings.reserve(total);
+  references.reserve(scan.files.size());
+  RuleTextCache rule_texts;
   for (size_t source_index : order) {
     FileResult& source = scan.files[source_index];
     const size_t file_index = plan->files.size();
     PlanFile file = CopyFile(source, options);
-    references.push_back(source.references);
+    references.push_back(std::move(source.references));
     file.first_finding = plan->findings.size();
+    const SharedText path(file.path);
     for (rules::Finding& f : source.findings) {
       if (f.rule == nullptr) continue;
       ++file.by_severity[f.rule->severity];
-      plan->findings.push_back(ToPlanFinding(std::move(f), file.path, file_index));
+      plan->findings.push_back(
+          ToPlanFinding(std::move(f), path, rule_texts.Of(f.rule), file_index));
     }
     std::vector<rules::Finding>().swap(source.findings);
     const auto begin = plan->findings.begin() + static_cast<ptrdiff_t>(file.first_finding);
@@ -270,7 +302,10 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
     for (std::string& reference : f.references) rules::RedactInPlace(&reference);
     for (std::string& warning : f.warnings) rules::RedactInPlace(&warning);
   }
-  for (PlanFinding& f : plan.findings) rules::RedactInPlace(&f.path);
+  for (PlanFile& file : plan.files) {
+    const SharedText path(file.path);
+    for (size_t i = 0; i < file.finding_count; ++i) plan.findings[file.first_finding + i].path = path;
+  }
   for (PlanSkipped& s : plan.skipped) {
     rules::RedactInPlace(&s.path);
     rules::RedactInPlace(&s.reason);

@@ -25,6 +25,8 @@
 // be read from many threads.
 #pragma once
 
+#include "scanner/core/shared_text.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -112,14 +114,15 @@ struct PlanFile {
 struct PlanFinding {
   const rules::Rule* rule = nullptr;  // borrowed from the Catalog; never null
   size_t file_index = 0;              // index into Plan::files
-  std::string path;                   // the file's path (PlanFile::path)
-  std::string rule_id;
-  std::string category;
-  std::string title;  // the rule's title
+  // Held once per process (scanner/core/shared_text.h): they repeat across findings.
+  SharedText path;                    // the file's path (PlanFile::path)
+  SharedText rule_id;
+  SharedText category;
+  SharedText title;  // the rule's title
   rules::Severity severity = rules::Severity::kMedium;
   rules::Confidence confidence = rules::Confidence::kHigh;
   rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
-  std::string message;  // in English; writers re-render it in their language from
+  SharedText message;   // in English; writers re-render it in their language from
   std::string match;    //   the rule, `match` and `detail` (report/i18n.h)
   uint32_t line = 0;    // original file coordinates, 1-based; column in
   uint32_t column = 0;  // code points
@@ -264,9 +267,9 @@ struct Plan {
 // Builds the plan of `scan`. Findings without a rule (which the engine never produces)
 // are left out. Never fails.
 Plan BuildPlan(const ScanResult& scan, const PlanOptions& options);
-// The same, moving the findings out of `scan` into the plan (each file's list is left
-// empty; everything else in `scan` stays as it was): a large scan's findings are then
-// never held twice.
+// The same, moving each file's findings, references, warnings and document mode out of
+// `scan` into the plan (the rest of `scan`: paths, kinds, flags and skipped items, stays
+// as it was): a large scan's results are then never held twice.
 Plan BuildPlan(ScanResult&& scan, const PlanOptions& options);
 
 }  // namespace iescan::report

@@ -462,21 +462,21 @@ void IdentifyActiveX(Finding* finding) {
   if (control != nullptr) {
     std::string named = std::string(control->product) + " (" + id + ")";
     if (generic) {
-      finding->message = named + " from " + std::string(control->vendor) + ": " +
-                         std::string(control->replacement) + ". " + finding->message;
+      finding->message = SharedText(named + " from " + std::string(control->vendor) + ": " +
+                                    std::string(control->replacement) + ". " + finding->message);
     }
     finding->detail = std::move(named);
     return;
   }
   if (!generic) return;  // a family rule knows its product even when the table does not
   finding->detail = "in-house control (" + id + ")";
-  finding->message =
+  finding->message = SharedText(
       "In-house or unidentified ActiveX control (" + id +
       "): no product is known under this identifier, so there is no drop-in replacement. "
       "This is the most expensive kind of control to migrate: find its source and owner, list "
       "the methods and events the pages use, and rebuild that function as a web feature or a "
       "server-side service. " +
-      finding->message;
+      finding->message);
   finding->effort = Effort::kLarge;
 }
 

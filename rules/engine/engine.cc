@@ -85,9 +85,9 @@ void FoldVendored(FileScan* out) {
   out->findings = std::move(kept);
   if (out->folded_findings == 0) return;
   for (Finding& f : out->findings) {
-    f.message += " (" + std::to_string(out->folded_findings) +
-                 " finding(s) inside this library are folded under this one; "
-                 "--include-vendored lists them)";
+    f.message = SharedText(f.message + " (" + std::to_string(out->folded_findings) +
+                           " finding(s) inside this library are folded under this one; "
+                           "--include-vendored lists them)");
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "rules/engine/rule.h"
+#include "scanner/core/shared_text.h"
 #include "scanner/document/document.h"
 
 namespace iescan::rules {
@@ -27,7 +28,7 @@ std::string_view BaselineStateName(BaselineState s);  // "", "new", "unchanged"
 
 struct Finding {
   const Rule* rule = nullptr;   // borrowed from the Catalog, which outlives findings
-  std::string message;          // rule message with placeholders filled
+  SharedText message;           // rule message with placeholders filled
   std::string match;            // the text that filled "{match}" (messages re-render from it)
   uint32_t offset = 0;          // TextFile offsets of the matched construct
   uint32_t end_offset = 0;

@@ -185,7 +185,7 @@ std::vector<Finding> MakeFindings(const DispatchTables& tables, const scanner::T
     const Rule* rule = tables.rules[hit.rule];
     Finding f;
     f.rule = rule;
-    f.message = FillMessage(rule->message, hit.match, hit.arg);
+    f.message = SharedText(FillMessage(rule->message, hit.match, hit.arg));
     f.offset = hit.offset;
     f.end_offset = hit.end_offset;
     f.begin = cursor.At(hit.offset);

@@ -277,7 +277,9 @@ void RedactFinding(Finding* finding) {
   RedactInPlace(&finding->snippet);
   RedactInPlace(&finding->match);
   RedactInPlace(&finding->detail);
-  RedactInPlace(&finding->message);
+  if (!FindSecrets(finding->message).empty()) {
+    finding->message = SharedText(Redact(finding->message));
+  }
 }
 
 }  // namespace iescan::rules

@@ -144,7 +144,7 @@ Finding MetaFinding(const Rule* rule, const scanner::TextFile& file, const Direc
   f.snippet = Snippet(file, d.offset);
   f.language = scanner::Language::kHtml;
   f.detail = std::string(what);
-  f.message = FillMessage(rule->message, what, what);
+  f.message = SharedText(FillMessage(rule->message, what, what));
   f.match = std::string(what);
   RedactFinding(&f);  // the snippet is a line of the scanned file
   return f;

@@ -28,7 +28,7 @@ rules::Finding MakeFinding(const char* rule_id, uint32_t line, uint32_t column,
                            std::string snippet) {
   rules::Finding f;
   f.rule = Builtin().Find(rule_id);
-  f.message = std::string(rule_id) + " here";
+  f.message = SharedText(std::string(rule_id) + " here");
   f.begin = {line, column};
   f.end = {line, column + 12};
   f.offset = line * 40 + column;

@@ -296,7 +296,7 @@ TEST(JsonWriterTest, InvalidUtf8IsReplacedNotThrown) {
   // Shift_JIS bytes that were never decoded, a lone continuation byte, a truncated
   // sequence at the very end.
   f.snippet = "<object id=\"\x83\x65\x83\x58\x83\x67\" classid=\"clsid:\x80\">\xe5\x8b";
-  f.message = "bad \xff byte";
+  f.message = SharedText("bad \xff byte");
   f.detail = "\xc0\xaf";  // overlong '/'
   scan.files[0].origin.display = "勤怠管理/\x90\x56.htm";
   std::ostringstream out;

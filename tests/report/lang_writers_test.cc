@@ -34,7 +34,7 @@ rules::Finding MakeFinding(const std::string& id, uint32_t line, uint32_t column
   f.rule = rule;
   f.match = match;
   f.detail = arg;
-  f.message = FillPlaceholders(rule->message, match, arg);
+  f.message = SharedText(FillPlaceholders(rule->message, match, arg));
   f.begin = {line, column};
   f.end = {line, column + static_cast<uint32_t>(match.size())};
   f.snippet = snippet;
@@ -69,9 +69,10 @@ Plan JapanesePlan() {
   FileResult library = MakeFile("勤怠/js/jquery.js", scanner::FileKind::kJs, 9000);
   library.findings.push_back(
       MakeFinding("vendored.library", 1, 1, "version 1.4.2", "jQuery 1.4.2", "/*! jQuery v1.4.2"));
-  library.findings.back().message +=
+  library.findings.back().message = SharedText(
+      library.findings.back().message +
       " (3 finding(s) inside this library are folded under this one; --include-vendored lists "
-      "them)";
+      "them)");
   library.folded_findings = 3;
   scan.files = {std::move(library), std::move(page)};
   scan.skipped.push_back({"intranet/勤怠/old.htm", "binary file (NUL byte at offset 2)"});

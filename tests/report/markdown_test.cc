@@ -136,7 +136,7 @@ TEST(MarkdownTest, ScannedTextCannotInjectHtmlOrBreakTables) {
   b.File("*evil*|[x](javascript:alert(1))/a`b`.htm", scanner::FileKind::kHtml, 5)
       .Finding(rule, 2, 4, rules::Guard::kNone, "", "x = '<script>alert(1)</script>' | y || `z`");
   ScanResult scan = b.scan();
-  scan.files[0].findings[0].message = "<img src=x onerror=alert(1)> & | more\nnext line";
+  scan.files[0].findings[0].message = SharedText("<img src=x onerror=alert(1)> & | more\nnext line");
   const std::string md = Markdown(scan);
   // The snippet is a code span: literal text, pipes escaped for the table, a longer fence
   // and padding because it holds and ends with backticks.
@@ -167,7 +167,7 @@ TEST(MarkdownTest, ScannedTextCannotInjectHtmlOrBreakTables) {
 TEST(MarkdownTest, IncompleteScanWarnsAndLongMessagesAreCut) {
   ScanResult scan = testing::OrgScan();
   scan.complete = false;
-  scan.files[1].findings[0].message = std::string(300, 'x') + "勤怠";  // the top finding
+  scan.files[1].findings[0].message = SharedText(std::string(300, 'x') + "勤怠");  // the top finding
   const std::string md = Markdown(scan);
   EXPECT_NE(md.find("\n**Warning:** the scan is incomplete (interrupted or a budget ran out); "
                     "counts cover only what was scanned.\n"),

@@ -65,7 +65,7 @@ rules::Finding MakeFinding(const rules::Rule& rule, std::string message, uint32_
                            rules::Guard guard = rules::Guard::kNone, std::string detail = "") {
   rules::Finding f;
   f.rule = &rule;
-  f.message = std::move(message);
+  f.message = SharedText(message);
   f.begin = {line, column};
   f.end = {end_line, end_column};
   f.snippet = std::move(snippet);

@@ -44,7 +44,7 @@ ScanBuilder& ScanBuilder::Finding(const rules::Rule& rule, uint32_t line, uint32
                                   rules::Guard guard, std::string detail, std::string snippet) {
   rules::Finding f;
   f.rule = &rule;
-  f.message = rule.message;
+  f.message = SharedText(rule.message);
   f.begin = {line, column};
   f.end = {line, column + 10};
   f.snippet = snippet.empty() ? rule.id + " at line " + std::to_string(line) : std::move(snippet);

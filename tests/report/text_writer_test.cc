@@ -122,7 +122,8 @@ TEST(TextWriterTest, HostileStringsCannotReachTheTerminal) {
   ScanResult scan = sample::SampleScan();
   scan.files.resize(1);
   scan.files[0].findings.resize(1);
-  scan.files[0].findings[0].message = "title\x1b]0;pwned\x07 \xe2\x80\xae reversed\n next";
+  scan.files[0].findings[0].message =
+      SharedText("title\x1b]0;pwned\x07 \xe2\x80\xae reversed\n next");
   scan.files[0].origin.display = "勤怠管理/bad\x82\xa0name.htm";  // Shift_JIS bytes
   scan.skipped = {{"hr/x\ty.bin", "binary\r\n"}};
   const std::string text = Text(BuildPlan(scan, PlanOptions{}));

@@ -110,7 +110,7 @@ TEST_F(ActiveXIdentifyTest, NamesAKnownControlInTheGenericClassidFinding) {
   EXPECT_EQ(f->begin.line, 3u);
   EXPECT_EQ(f->begin.column, 1u);
   EXPECT_EQ(f->detail, "Tabular Data Control (333C7BC4-460F-11D0-BC04-0080C7055A83)");
-  EXPECT_TRUE(f->message.starts_with(
+  EXPECT_TRUE(f->message.str().starts_with(
       "Tabular Data Control (333C7BC4-460F-11D0-BC04-0080C7055A83) from Microsoft: fetch() the "
       "CSV and render it with JavaScript. <object classid="))
       << f->message;
@@ -127,11 +127,11 @@ TEST_F(ActiveXIdentifyTest, ReportsAnUnknownClsidAsAnInHouseControlWithLargeEffo
   EXPECT_EQ(f->begin.line, 3u);
   EXPECT_EQ(f->begin.column, 3u);
   EXPECT_EQ(f->detail, "in-house control (5D3A2C10-9B1E-4F7A-8C21-00A0C9F1B2E3)");
-  EXPECT_TRUE(f->message.starts_with(
+  EXPECT_TRUE(f->message.str().starts_with(
       "In-house or unidentified ActiveX control (5D3A2C10-9B1E-4F7A-8C21-00A0C9F1B2E3): no "
       "product is known"))
       << f->message;
-  EXPECT_NE(f->message.find("most expensive kind of control to migrate"), std::string::npos);
+  EXPECT_NE(f->message.str().find("most expensive kind of control to migrate"), std::string::npos);
   ASSERT_TRUE(f->effort.has_value());
   EXPECT_EQ(*f->effort, Effort::kLarge);
 }
@@ -143,7 +143,7 @@ TEST_F(ActiveXIdentifyTest, NamesAProgIdInTheGenericActiveXObjectFinding) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->begin.line, 1u);
   EXPECT_EQ(f->detail, "Speech API voice (SAPI.SpVoice)");
-  EXPECT_TRUE(f->message.starts_with("Speech API voice (SAPI.SpVoice) from Microsoft: use the "
+  EXPECT_TRUE(f->message.str().starts_with("Speech API voice (SAPI.SpVoice) from Microsoft: use the "
                                      "Web Speech API (speechSynthesis). new ActiveXObject("))
       << f->message;
 }
@@ -157,7 +157,7 @@ TEST_F(ActiveXIdentifyTest, UnknownProgIdIsInHouseAndDynamicArgumentsAreLeftAlon
   EXPECT_EQ(findings[0].effort, Effort::kLarge);
   EXPECT_EQ(findings[1].begin.line, 2u);
   EXPECT_FALSE(findings[1].effort.has_value());
-  EXPECT_EQ(findings[1].message.rfind("In-house", 0), std::string::npos);
+  EXPECT_EQ(findings[1].message.str().rfind("In-house", 0), std::string::npos);
 }
 
 TEST_F(ActiveXIdentifyTest, FamilyRuleKeepsItsMessageAndGetsTheProductInItsDetail) {
@@ -169,7 +169,7 @@ TEST_F(ActiveXIdentifyTest, FamilyRuleKeepsItsMessageAndGetsTheProductInItsDetai
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(Of(findings, "activex.object-classid"), nullptr);
   EXPECT_EQ(f->detail, "Adobe Acrobat / Reader control (CA8A9780-280D-11CF-A24D-444553540000)");
-  EXPECT_TRUE(f->message.starts_with("Adobe Reader control (")) << f->message;
+  EXPECT_TRUE(f->message.str().starts_with("Adobe Reader control (")) << f->message;
 }
 
 }  // namespace
