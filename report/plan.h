@@ -123,15 +123,15 @@ struct PlanFinding {
   rules::Confidence confidence = rules::Confidence::kHigh;
   rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
   SharedText message;   // in English; writers re-render it in their language from
-  std::string match;    //   the rule, `match` and `detail` (report/i18n.h)
+  SharedText match;     //   the rule, `match` and `detail` (report/i18n.h)
   uint32_t line = 0;    // original file coordinates, 1-based; column in
   uint32_t column = 0;  // code points
   uint32_t end_line = 0;
   uint32_t end_column = 0;
-  std::string snippet;  // may hold invalid UTF-8; writers must cope
+  SharedText snippet;   // may hold invalid UTF-8; writers must cope
   scanner::Language language = scanner::Language::kHtml;
   rules::Guard guard = rules::Guard::kNone;
-  std::string detail;         // ProgID, CLSID...; may be empty
+  SharedText detail;          // ProgID, CLSID...; may be empty
   uint32_t reach = 0;         // the file's reach
   double priority_score = 0;  // report/priority.h, one decimal
   Priority priority = Priority::kP4;
@@ -144,8 +144,8 @@ struct PlanFinding {
   // Kept in every report but never gating: covered by an iescan-disable comment, or
   // already recorded in the --baseline file ("unchanged"; "new"; "" without a baseline).
   bool suppressed = false;
-  std::string suppression_reason;
-  std::string baseline;
+  SharedText suppression_reason;
+  SharedText baseline;
   // As the engine recorded them (see PlanFile::references): text offsets of the construct,
   // and Finding::effort when it overrides the rule's effort.
   uint32_t offset = 0;

@@ -29,15 +29,15 @@ std::string_view BaselineStateName(BaselineState s);  // "", "new", "unchanged"
 struct Finding {
   const Rule* rule = nullptr;   // borrowed from the Catalog, which outlives findings
   SharedText message;           // rule message with placeholders filled
-  std::string match;            // the text that filled "{match}" (messages re-render from it)
+  SharedText match;             // the text that filled "{match}" (messages re-render from it)
   uint32_t offset = 0;          // TextFile offsets of the matched construct
   uint32_t end_offset = 0;
   scanner::Position begin;      // original line:column
   scanner::Position end;
-  std::string snippet;          // the source line, trimmed, at most 200 characters
+  SharedText snippet;           // the source line, trimmed, at most 200 characters
   scanner::Language language = scanner::Language::kHtml;
   Guard guard = Guard::kNone;
-  std::string detail;           // e.g. the ProgID or CLSID named by the construct
+  SharedText detail;            // e.g. the ProgID or CLSID named by the construct
   // Set when this finding costs more (or less) than its rule says: an in-house ActiveX
   // control named by a generic rule is large. Readers use effort.value_or(rule->effort).
   std::optional<Effort> effort;
@@ -49,7 +49,7 @@ struct Finding {
   std::string fingerprint;
   BaselineState baseline = BaselineState::kNone;
   bool suppressed = false;         // an iescan-disable comment covers it
-  std::string suppression_reason;  // the text after "--" in that comment
+  SharedText suppression_reason;  // the text after "--" in that comment
 };
 
 }  // namespace iescan::rules

@@ -273,13 +273,17 @@ bool RedactInPlace(std::string* text) {
   return true;
 }
 
+bool RedactInPlace(SharedText* text) {
+  if (FindSecrets(*text).empty()) return false;
+  *text = Redact(*text);
+  return true;
+}
+
 void RedactFinding(Finding* finding) {
   RedactInPlace(&finding->snippet);
   RedactInPlace(&finding->match);
   RedactInPlace(&finding->detail);
-  if (!FindSecrets(finding->message).empty()) {
-    finding->message = SharedText(Redact(finding->message));
-  }
+  RedactInPlace(&finding->message);
 }
 
 }  // namespace iescan::rules

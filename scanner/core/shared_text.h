@@ -22,6 +22,10 @@ class SharedText {
  public:
   SharedText() = default;  // the empty string
   explicit SharedText(std::string_view text);
+  // Assigning a string stores it in the pool too (construction stays explicit so that a
+  // comparison with a plain string never adds it to the pool).
+  SharedText& operator=(std::string_view text) { return *this = SharedText(text); }
+  SharedText& operator=(const SharedText&) = default;
 
   const std::string& str() const { return text_ != nullptr ? *text_ : Empty(); }
   // Reads like a string wherever one is expected.

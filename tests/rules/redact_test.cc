@@ -140,7 +140,7 @@ TEST(RedactTest, FindingsOfTheCatalogueAreRedacted) {
   std::vector<std::string> rendered;
   for (const Finding& f : findings) {
     rendered.push_back(testing::Render(f));
-    for (const std::string* text : {&f.snippet, &f.match, &f.detail, &f.message.str()}) {
+    for (const std::string* text : {&f.snippet.str(), &f.match.str(), &f.detail.str(), &f.message.str()}) {
       EXPECT_EQ(text->find("hunter2"), std::string::npos) << f.rule->id << ": " << *text;
     }
   }
