@@ -186,13 +186,12 @@ Result<report::ScanResult> MergeScans(std::vector<report::ScanResult> scans,
 namespace {
 
 // Exit code of the merged findings under --fail-on (as `iescan scan` decides it).
-int MergeExitCode(const report::ScanResult& scan, const report::Plan& plan,
-                  const std::string& fail_on, bool strict) {
-  if (strict && !scan.skipped.empty()) return kExitFindings;
+int MergeExitCode(const report::Plan& plan, const std::string& fail_on, bool strict) {
+  if (strict && !plan.skipped.empty()) return kExitFindings;
   if (fail_on == "none") return kExitClean;
   std::set<std::string> context_only;
-  for (const report::FileResult& file : scan.files) {
-    if (file.context_only) context_only.insert(file.origin.display);
+  for (const report::PlanFile& file : plan.files) {
+    if (file.context_only) context_only.insert(file.path);
   }
   const bool by_priority = fail_on.size() == 2 && fail_on[0] == 'P';
   rules::Severity threshold = rules::Severity::kBlocker;
@@ -320,14 +319,13 @@ int RunMerge(const MergeFlags& given, const char* version, std::ostream& out, st
   if (!merged.ok()) return fail(merged.status().message());
   Result<report::PlanOptions> plan_options = PlanOptionsFor(*config, version);
   if (!plan_options.ok()) return fail(plan_options.status().message());
-  // The plan takes the findings over; files and skipped stay for the exit code.
   const report::Plan plan = report::BuildPlan(std::move(*merged), *plan_options);
 
   if (Status st = WriteOutputs(plan, flags, files, stdout_format, *lang, out); !st.ok()) {
     return fail(st.message());
   }
   out.flush();
-  return MergeExitCode(*merged, plan, flags.fail_on, flags.strict);
+  return MergeExitCode(plan, flags.fail_on, flags.strict);
 }
 
 }  // namespace iescan::app

@@ -155,6 +155,7 @@ namespace {
 
 // Moves scanned outcomes into `result`; `context_only` marks files scanned for reach only.
 void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::ScanResult* result) {
+  result->files.reserve(result->files.size() + outcomes->size());
   for (BlobOutcome& o : *outcomes) {
     if (o.cancelled) {
       result->complete = false;

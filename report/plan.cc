@@ -94,20 +94,20 @@ std::optional<size_t> MappedApp(const std::vector<AppMapEntry>& map, std::string
   return relative == display ? std::nullopt : FindAppMapEntry(map, display);
 }
 
-// A plan file from a scan file, taking over its document mode and warnings.
+// A plan file from a scan file, whose strings it takes over (references excepted).
 PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
   PlanFile out;
-  out.path = f.origin.display;
-  out.root = f.origin.root;
   out.is_url = f.origin.is_url;
   const std::string_view relative = f.origin.is_url
                                         ? std::string_view(f.origin.display)
                                         : RootRelativePath(f.origin.display, f.origin.root);
   const std::optional<size_t> entry = MappedApp(options.app_map, f.origin.display, relative);
   out.app = entry ? options.app_map[*entry].name : AppName(f.origin);
+  out.path = std::move(f.origin.display);
+  out.root = std::move(f.origin.root);
   out.kind = f.kind;
-  out.encoding = f.encoding;
-  out.encoding_source = f.encoding_source;
+  out.encoding = std::move(f.encoding);
+  out.encoding_source = std::move(f.encoding_source);
   out.bytes = f.bytes;
   out.lines = f.lines;
   out.doc_mode = std::move(f.doc_mode);
@@ -121,8 +121,8 @@ PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
 }
 
 // Copies files and their findings in plan order; returns each plan file's references.
-// Findings, references, warnings and document modes are moved out of `scan`, each file's
-// findings released once copied, so a large scan's results are never held twice.
+// Each file's strings and findings are moved out of `scan`, its findings released once
+// copied, so a large scan's results are never held twice.
 std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptions& options,
                                                Plan* plan) {
   std::vector<std::vector<std::string>> references;
@@ -286,6 +286,7 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   plan.complete = scan.complete;
   plan.created = options.created;
   const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
+  std::vector<FileResult>().swap(scan.files);  // all taken over by the plan
   AddSkipped(scan, options, &plan);
   GroupApps(&plan);
   Summarize(&plan);

@@ -267,9 +267,9 @@ struct Plan {
 // Builds the plan of `scan`. Findings without a rule (which the engine never produces)
 // are left out. Never fails.
 Plan BuildPlan(const ScanResult& scan, const PlanOptions& options);
-// The same, moving each file's findings, references, warnings and document mode out of
-// `scan` into the plan (the rest of `scan`: paths, kinds, flags and skipped items, stays
-// as it was): a large scan's results are then never held twice.
+// The same, taking the files and their findings over from `scan`, which is left with no
+// files (its roots and skipped items stay): a large scan's results are then never held
+// twice.
 Plan BuildPlan(ScanResult&& scan, const PlanOptions& options);
 
 }  // namespace iescan::report

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "rules/checks/vendored_specs.h"
+#include "rules/engine/prefilter.h"
 
 namespace iescan::rules {
 namespace {
@@ -195,6 +196,43 @@ std::optional<VendoredLibrary> DetectTinyMce(std::string_view path, std::string_
   return std::nullopt;
 }
 
+// Which signature literals and contexts occur in a text, found in one pass (ASCII
+// case-insensitively, so a superset of the exact matches): only the specs whose literal
+// and context both occur are then searched for exactly. Before, every spec searched the
+// whole file for its own strings, one pass each, for every script and style sheet.
+class SignatureWords {
+ public:
+  explicit SignatureWords(std::span<const LibrarySpec> specs) {
+    std::vector<std::vector<std::string>> groups;
+    auto group = [&groups](std::string_view word) {
+      if (word.empty()) return -1;
+      groups.push_back({std::string(word)});
+      return static_cast<int>(groups.size()) - 1;
+    };
+    for (const LibrarySpec& spec : specs) {
+      literal_.push_back(group(spec.literal));
+      context_.push_back(group(spec.context));
+    }
+    filter_ = Prefilter(groups);
+  }
+
+  // candidates[i]: spec i's literal and context may occur in `text`.
+  std::vector<uint8_t> Candidates(std::string_view text) const {
+    std::vector<uint8_t> hits;
+    filter_.Scan(text, &hits);
+    std::vector<uint8_t> out(literal_.size(), 0);
+    for (size_t i = 0; i < out.size(); ++i) {
+      out[i] = literal_[i] >= 0 && hits[literal_[i]] && (context_[i] < 0 || hits[context_[i]]);
+    }
+    return out;
+  }
+
+ private:
+  Prefilter filter_;
+  std::vector<int> literal_;  // group of spec i's literal, -1 when it has none
+  std::vector<int> context_;
+};
+
 }  // namespace
 
 std::string VendoredLibrary::Label() const {
@@ -255,7 +293,10 @@ std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path,
   }
   if (auto tiny = DetectTinyMce(path, text)) return tiny;
   // 2. A signature literal anywhere in the file.
+  static const SignatureWords words(specs);
+  const std::vector<uint8_t> candidates = words.Candidates(text);
   for (size_t i = 0; i < specs.size(); ++i) {
+    if (!candidates[i]) continue;
     SignatureHit sig = FindSignature(specs[i], compiled[i], text);
     if (!sig.found) continue;
     std::string version = sig.version.empty() ? NameVersion(compiled[i], base) : sig.version;

@@ -13,10 +13,18 @@
 namespace iescan::rules {
 namespace {
 
+// The prefilter's groups: one per rule, in catalogue order, then the words that tell
+// whether a file may hold suppression directives or references (kExtraGroups), so that
+// one pass over the text answers every literal question the engine asks of it.
+enum ExtraGroup : size_t { kDirectiveWords, kMarkupReferenceWords, kCssReferenceWords, kExtraGroups };
+
 std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Rule*>& rules) {
   std::vector<std::vector<std::string>> groups;
-  groups.reserve(rules.size());
+  groups.reserve(rules.size() + kExtraGroups);
   for (const Rule* rule : rules) groups.push_back(rule->prefilter);
+  groups.push_back({std::string(kDirectiveWord)});
+  groups.push_back(ReferenceWords(/*css=*/false));
+  groups.push_back(ReferenceWords(/*css=*/true));
   return groups;
 }
 
@@ -125,8 +133,14 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
     sum.rule_ns.resize(tables.rules.size(), 0);
   }
   uint64_t start = timed ? NowNs() : 0;
-  std::vector<uint8_t> candidate(tables.rules.size(), options_.prefilter ? 0 : 1);
-  if (options_.prefilter) impl_->prefilter.Scan(file.text, &candidate);
+  const size_t rule_count = tables.rules.size();
+  std::vector<uint8_t> candidate;
+  impl_->prefilter.Scan(file.text, &candidate);
+  const bool directive_words = candidate[rule_count + kDirectiveWords] != 0;
+  const bool markup_reference_words = candidate[rule_count + kMarkupReferenceWords] != 0;
+  const bool css_reference_words = candidate[rule_count + kCssReferenceWords] != 0;
+  candidate.resize(rule_count);
+  if (!options_.prefilter) std::fill(candidate.begin(), candidate.end(), 1);
   // A vendored library: its rule is tried whatever the prefilter says.
   if (MayBeVendored(kind.kind)) out.library = DetectVendoredLibrary(file.origin.display, file.text);
   if (out.library) {
@@ -139,8 +153,8 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool any_rule = std::find(candidate.begin(), candidate.end(), 1) != candidate.end();
   // Pages always get their document mode; files that may load others, their references.
   const bool page = IsPageKind(kind);
-  const bool references = MayHaveReferences(file.text, kind);
-  const bool directives = MayHaveDirectives(file.text);
+  const bool references = MayHaveReferences(kind, markup_reference_words, css_reference_words);
+  const bool directives = directive_words;
   Lap(timed, &start, &sum.prefilter_ns);
   if (!any_rule && !page && !references && !directives) return out;
 

@@ -33,8 +33,13 @@ bool IsPageKind(scanner::KindInfo kind);
 
 DocumentModeInfo ComputeDocumentMode(const scanner::TextFile& file, const scanner::Document& doc);
 
-// True when `text` may hold a reference (a cheap test on the raw text; false means none).
-bool MayHaveReferences(std::string_view text, scanner::KindInfo kind);
+// The words one of which a file holding a reference must contain (ASCII case-insensitively):
+// those of style sheets (css) or of markup. The engine's prefilter looks for them.
+std::vector<std::string> ReferenceWords(bool css);
+
+// True when a file of `kind` may hold a reference, given whether it contains one of the
+// markup and style-sheet reference words (false means none).
+bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words);
 
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
                                            const scanner::Document& doc);

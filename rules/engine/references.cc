@@ -112,15 +112,14 @@ bool IsMarkupKind(FileKind kind) {
 
 }  // namespace
 
-bool MayHaveReferences(std::string_view text, scanner::KindInfo kind) {
-  using Words = std::vector<std::vector<std::string>>;
-  static const Prefilter kMarkupWords(
-      Words{std::vector<std::string>{"src", "href", "@import", "url(", "include"}});
-  static const Prefilter kCssWords(Words{std::vector<std::string>{"@import", "url("}});
+std::vector<std::string> ReferenceWords(bool css) {
+  if (css) return {"@import", "url("};
+  return {"src", "href", "@import", "url(", "include"};
+}
+
+bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words) {
   if (kind.kind == FileKind::kJs || kind.kind == FileKind::kVbs) return false;
-  std::vector<uint8_t> hit;
-  (kind.kind == FileKind::kCss ? kCssWords : kMarkupWords).Scan(text, &hit);
-  return hit[0] != 0;
+  return kind.kind == FileKind::kCss ? css_words : markup_words;
 }
 
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,

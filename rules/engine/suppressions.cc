@@ -152,10 +152,6 @@ Finding MetaFinding(const Rule* rule, const scanner::TextFile& file, const Direc
 
 }  // namespace
 
-bool MayHaveDirectives(std::string_view text) {
-  return text.find("iescan-disable") != std::string_view::npos;
-}
-
 std::vector<Directive> FindDirectives(const scanner::TextFile& file, const scanner::Document& doc) {
   std::vector<Directive> out;
   for (const Span& span : CommentSpans(doc)) ParseComment(file, span, &out);

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/engine/catalog.h"
@@ -35,8 +36,9 @@ struct Directive {
   uint32_t end_line = 0;   // last line of the comment holding it
 };
 
-// Cheap test: may the file hold directives at all?
-bool MayHaveDirectives(std::string_view text);
+// Every directive contains this word: a file without it holds none. (The engine's
+// prefilter looks for it with the rules' words.)
+inline constexpr std::string_view kDirectiveWord = "iescan-disable";
 
 // Directives in the comments of `doc`, in file order.
 std::vector<Directive> FindDirectives(const scanner::TextFile& file, const scanner::Document& doc);
