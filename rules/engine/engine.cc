@@ -16,7 +16,13 @@ namespace {
 // The prefilter's groups: one per rule, in catalogue order, then the words that tell
 // whether a file may hold suppression directives or references (kExtraGroups), so that
 // one pass over the text answers every literal question the engine asks of it.
-enum ExtraGroup : size_t { kDirectiveWords, kMarkupReferenceWords, kCssReferenceWords, kExtraGroups };
+enum ExtraGroup : size_t {
+  kDirectiveWords,
+  kMarkupReferenceWords,
+  kCssReferenceWords,
+  kIncludeWords,
+  kExtraGroups
+};
 
 std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Rule*>& rules) {
   std::vector<std::vector<std::string>> groups;
@@ -25,6 +31,7 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
   groups.push_back({std::string(kDirectiveWord)});
   groups.push_back(ReferenceWords(/*css=*/false));
   groups.push_back(ReferenceWords(/*css=*/true));
+  groups.push_back({"include"});
   return groups;
 }
 
@@ -139,6 +146,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool directive_words = candidate[rule_count + kDirectiveWords] != 0;
   const bool markup_reference_words = candidate[rule_count + kMarkupReferenceWords] != 0;
   const bool css_reference_words = candidate[rule_count + kCssReferenceWords] != 0;
+  const bool include_word = candidate[rule_count + kIncludeWords] != 0;
   candidate.resize(rule_count);
   if (!options_.prefilter) std::fill(candidate.begin(), candidate.end(), 1);
   // A vendored library: its rule is tried whatever the prefilter says.
@@ -165,7 +173,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   if (timed) ++sum.built;
   out.warnings.insert(out.warnings.end(), doc->warnings.begin(), doc->warnings.end());
   if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
-  if (references) out.references = ExtractReferences(file, *doc);
+  if (references) out.references = ExtractReferences(file, *doc, include_word);
   Lap(timed, &start, &sum.facts_ns);
   if (any_rule) {
     out.findings = Match(tables, file, *doc, candidate, options_.regex_gate, stats);

@@ -138,14 +138,21 @@ std::string FillMessage(std::string_view message, std::string_view match, std::s
   out.reserve(message.size() + match.size() + arg.size());
   size_t i = 0;
   while (i < message.size()) {
-    if (message.compare(i, 7, "{match}") == 0) {
+    const size_t brace = message.find('{', i);
+    if (brace == std::string_view::npos) {
+      out.append(message, i);
+      break;
+    }
+    out.append(message, i, brace - i);
+    if (message.compare(brace, 7, "{match}") == 0) {
       out += match;
-      i += 7;
-    } else if (message.compare(i, 5, "{arg}") == 0) {
+      i = brace + 7;
+    } else if (message.compare(brace, 5, "{arg}") == 0) {
       out += arg;
-      i += 5;
+      i = brace + 5;
     } else {
-      out += message[i++];
+      out += '{';
+      i = brace + 1;
     }
   }
   return out;

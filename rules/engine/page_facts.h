@@ -41,7 +41,9 @@ std::vector<std::string> ReferenceWords(bool css);
 // markup and style-sheet reference words (false means none).
 bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words);
 
+// include_word: the text contains "include" (ASCII case-insensitively); without it, the
+// server-side include forms are not searched for.
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
-                                           const scanner::Document& doc);
+                                           const scanner::Document& doc, bool include_word);
 
 }  // namespace iescan::rules

@@ -123,13 +123,13 @@ bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words
 }
 
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
-                                           const scanner::Document& doc) {
+                                           const scanner::Document& doc, bool include_word) {
   std::vector<Reference> refs;
   FromElements(doc, &refs);
   for (const Region& region : doc.regions) {
     if (region.language == scanner::Language::kCss) FromStyles(region, &refs);
   }
-  if (IsMarkupKind(doc.kind.kind)) FromServerIncludes(file, &refs);
+  if (include_word && IsMarkupKind(doc.kind.kind)) FromServerIncludes(file, &refs);
   std::stable_sort(refs.begin(), refs.end(),
                    [](const Reference& a, const Reference& b) { return a.offset < b.offset; });
   std::vector<std::string> out;
