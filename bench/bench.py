@@ -141,6 +141,12 @@ def section_prefilter(rep, tools, paths, nbytes):
             tools.one(tools.iescan_cmd(paths, tools.jobs, "--no-prefilter")))
 
 
+def section_reader(rep, tools, paths, nbytes):
+    log("html reader: iescan --html-reader gumbo")
+    rep.add("hotspots", f"iescan -j{tools.jobs} --html-reader gumbo", nbytes,
+            tools.one(tools.iescan_cmd(paths, tools.jobs, "--html-reader", "gumbo")))
+
+
 def section_kinds(rep, tools, corpus):
     for label, suffixes in KIND_GROUPS:
         nbytes, count = M.tree_bytes([corpus], suffixes)
@@ -273,7 +279,7 @@ def main():
     p.add_argument("--one-line-mb", type=float, default=100)
     p.add_argument("--eslint-mb", type=float, default=4)
     p.add_argument("--quick", action="store_true", help="20 MB corpus, 10 MB line, 2 MB ESLint sample")
-    p.add_argument("--skip", default="", help="comma list: libs,threads,prefilter,kinds,one-line,scale,eslint")
+    p.add_argument("--skip", default="", help="comma list: libs,threads,prefilter,reader,kinds,one-line,scale,eslint")
     a = p.parse_args()
     if a.quick:
         a.size_mb, a.one_line_mb, a.eslint_mb = 20, 10, 2
@@ -306,6 +312,8 @@ def main():
         j1_rate = nbytes / 1e6 / M.summary(res["j1"])["wall"]
     if "prefilter" not in skip:
         section_prefilter(rep, tools, paths, nbytes)
+    if "reader" not in skip:
+        section_reader(rep, tools, paths, nbytes)
     if "kinds" not in skip:
         section_kinds(rep, tools, corpus)
     if "one-line" not in skip:

@@ -52,7 +52,7 @@ bool SameFile(const report::FileResult& a, const report::FileResult& b) {
       a.encoding_source != b.encoding_source || a.bytes != b.bytes || a.lines != b.lines ||
       a.warnings != b.warnings || a.references != b.references ||
       a.context_only != b.context_only || a.folded_findings != b.folded_findings ||
-      a.library.has_value() != b.library.has_value() ||
+      (a.library != nullptr) != (b.library != nullptr) ||
       a.doc_mode.built_for != b.doc_mode.built_for ||
       a.doc_mode.compat_mode != b.doc_mode.compat_mode ||
       a.doc_mode.evidence != b.doc_mode.evidence || a.findings.size() != b.findings.size()) {

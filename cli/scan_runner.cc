@@ -71,7 +71,9 @@ BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
   file.warnings = std::move(scan->warnings);
   file.doc_mode = std::move(scan->doc_mode);
   file.references = std::move(scan->references);
-  file.library = std::move(scan->library);
+  if (scan->library) {
+    file.library = std::make_shared<const rules::VendoredLibrary>(std::move(*scan->library));
+  }
   file.folded_findings = scan->folded_findings;
   if (text->replaced_bytes > 0) {
     file.warnings.push_back(std::to_string(text->replaced_bytes) +

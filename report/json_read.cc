@@ -83,7 +83,9 @@ FileResult ReadFile(const Json& j) {
   f.doc_mode.evidence = Strings(mode, "evidence");
   f.references = Strings(j, "references");
   f.context_only = j.at("context_only").get<bool>();
-  if (!j.at("library").is_null()) f.library = ReadLibrary(j.at("library"));
+  if (!j.at("library").is_null()) {
+    f.library = std::make_shared<const rules::VendoredLibrary>(ReadLibrary(j.at("library")));
+  }
   f.folded_findings = j.at("folded_findings").get<uint32_t>();
   f.warnings = Strings(j, "warnings");
   return f;

@@ -25,11 +25,10 @@
 // be read from many threads.
 #pragma once
 
-#include "scanner/core/shared_text.h"
-
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +39,7 @@
 #include "report/scan_result.h"
 #include "rules/engine/finding.h"
 #include "rules/engine/rule.h"
+#include "scanner/core/shared_text.h"
 #include "scanner/document/document.h"
 #include "scanner/source/file_kind.h"
 
@@ -106,7 +106,7 @@ struct PlanFile {
   // everything needed to rebuild the plan from several reports (iescan merge).
   std::vector<std::string> references;  // resources it loads, as written, sorted
   bool context_only = false;
-  std::optional<rules::VendoredLibrary> library;
+  std::shared_ptr<const rules::VendoredLibrary> library;  // the scan file's
   uint32_t folded_findings = 0;
   std::vector<std::string> warnings;
 };

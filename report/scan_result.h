@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,8 @@ struct FileResult {
   // A bundled copy of a well-known library (jQuery 1.4.2, html5shiv, ...): reported once as
   // vendored.library; the other findings inside it are folded (counted, not listed) unless
   // the scan ran with include_vendored.
-  std::optional<rules::VendoredLibrary> library;
+  // Shared, not copied, with the plan file: most files are no library.
+  std::shared_ptr<const rules::VendoredLibrary> library;
   uint32_t folded_findings = 0;
 };
 

@@ -71,8 +71,8 @@ ScanResult RichScan() {
   page.findings = {attach, all};
   FileResult script = MakeFile("intranet/jinji/js/menu.js", "intranet", scanner::FileKind::kJs);
   script.context_only = true;
-  script.library = rules::VendoredLibrary{"jQuery",         "1.4.2",  true, "jQuery 3.7",
-                                          "jQuery.browser", "banner", 0,    31};
+  script.library = std::make_shared<const rules::VendoredLibrary>(rules::VendoredLibrary{
+      "jQuery", "1.4.2", true, "jQuery 3.7", "jQuery.browser", "banner", 0, 31});
   script.folded_findings = 3;
   script.warnings = {"4 byte(s) could not be decoded as Shift_JIS and were replaced"};
   script.findings = {MakeFinding("dom.document-all", 3, 1, "document.all.menu")};
@@ -151,7 +151,7 @@ TEST(JsonReadTest, EveryRawFieldSurvives) {
   EXPECT_EQ(all.effort, std::nullopt);
   const FileResult& script = read->files[2];
   EXPECT_TRUE(script.context_only);
-  ASSERT_TRUE(script.library.has_value());
+  ASSERT_NE(script.library, nullptr);
   EXPECT_EQ(script.library->Label(), "jQuery 1.4.2");
   EXPECT_EQ(script.library->end_offset, 31u);
   EXPECT_EQ(script.folded_findings, 3u);
