@@ -174,14 +174,14 @@ def section_one_line(rep, tools, work, size_mb, seed, corpus_j1_rate):
     rep.one_line_ref = corpus_j1_rate
 
 
-def section_scale(rep, tools, work, base_mb, seed, factors):
+def section_scale(rep, tools, work, base_mb, seed, factors, runs):
     for f in factors:
         corpus = ensure_corpus(work, base_mb * f, seed)
         nbytes, _ = M.tree_bytes([corpus])
         log(f"scaling: {f}x ({nbytes / 1e6:.0f} MB)")
         a = tools.iescan_cmd([corpus], tools.jobs)
         b = tools.rg_cmd([corpus], tools.jobs)
-        res = M.alternate([a, b], 1, warmup=False)
+        res = M.alternate([a, b], runs, warmup=runs > 1)
         rep.add("scale", f"iescan -j{tools.jobs} {f}x", nbytes, res["iescan"], factor=f)
         rep.add("scale", f"rg -j{tools.jobs} {f}x", nbytes, res["rg"], factor=f)
 
@@ -276,6 +276,8 @@ def main():
     p.add_argument("--jobs", "-j", type=int, default=2)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--scale", default="1,2,4", help="corpus size factors, or 'none'")
+    p.add_argument("--scale-runs", type=int, default=3,
+                   help="alternating runs per tool and size in the scaling rows (median)")
     p.add_argument("--one-line-mb", type=float, default=100)
     p.add_argument("--eslint-mb", type=float, default=4)
     p.add_argument("--quick", action="store_true", help="20 MB corpus, 10 MB line, 2 MB ESLint sample")
@@ -319,7 +321,8 @@ def main():
     if "one-line" not in skip:
         section_one_line(rep, tools, a.work, a.one_line_mb, a.seed, j1_rate)
     if "scale" not in skip and a.scale != "none":
-        section_scale(rep, tools, a.work, a.size_mb, a.seed, [int(x) for x in a.scale.split(",")])
+        section_scale(rep, tools, a.work, a.size_mb, a.seed, [int(x) for x in a.scale.split(",")],
+                      a.scale_runs)
     if "eslint" not in skip:
         section_eslint(rep, tools, a.work, corpus, a.eslint_mb)
     text = rep.markdown()

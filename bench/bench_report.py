@@ -5,7 +5,7 @@ import measure as M
 SECTIONS = [
     ("main", "iescan vs ripgrep, same threads, whole corpus"),
     ("threads", "iescan threads"),
-    ("scale", "corpus size scaling (generated tree only, 1 run each)"),
+    ("scale", "corpus size scaling (generated tree only, median of --scale-runs runs)"),
     ("one-line", "one minified line"),
     ("hotspots", "prefilter off"),
     ("kinds", "file-kind mixes (1 thread, --include)"),

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/atomic_write.h"
@@ -375,6 +377,9 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     }
   }
   write_options.lang = *lang;
+  // The findings array of a JSON report is formatted with the scan's threads.
+  write_options.json.threads =
+      flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
   write_options.messages = messages.ok() ? &*messages : nullptr;
   for (const auto& [path, format] : files) {
     Status st = WriteReportFile(plan, format, write_options, path);

@@ -8,6 +8,7 @@
 #include "report/fingerprint.h"
 #include "report/writers/json.h"
 #include "tests/report/sample_scan.h"
+#include "tests/report/scan_builder.h"
 
 namespace iescan::report {
 namespace {
@@ -59,6 +60,34 @@ TEST(JsonWriterTest, StreamedBytesEqualAWholeDocumentDump) {
   EXPECT_EQ(Json::parse(text).dump(2) + "\n", text);
   // Non-ASCII is written as UTF-8, not as \u escapes.
   EXPECT_NE(text.find("\"path\": \"勤怠管理/勤怠入力.htm\""), std::string::npos);
+}
+
+// A report large enough for the findings to be formatted in batches by several threads:
+// the same bytes whatever the thread count, and still one valid document.
+TEST(JsonWriterTest, ThreadsDoNotChangeTheBytes) {
+  testing::ScanBuilder builder("intranet");
+  const rules::Rule& rule = testing::TestRule("dom.document-all", rules::Severity::kHigh,
+                                              rules::Effort::kSmall);
+  for (int file = 0; file < 40; ++file) {
+    builder.File("app" + std::to_string(file % 7) + "/page" + std::to_string(file) + ".htm",
+                 scanner::FileKind::kHtml, 1000);
+    for (uint32_t line = 1; line <= 600; ++line) {
+      builder.Finding(rule, line, 1 + line % 13, rules::Guard::kNone, "",
+                      "var x = document.all[\"勤務" + std::to_string(line) + "\"];");
+    }
+  }
+  const Plan plan = BuildPlan(builder.scan(), sample::Options("0.1.0"));
+  ASSERT_EQ(plan.findings.size(), 24000u);
+  std::ostringstream one;
+  ASSERT_TRUE(WriteJson(plan, JsonOptions{1}, one).ok());
+  for (unsigned threads : {2u, 3u, 8u}) {
+    std::ostringstream many;
+    ASSERT_TRUE(WriteJson(plan, JsonOptions{threads}, many).ok());
+    EXPECT_EQ(many.str(), one.str()) << threads << " threads";
+  }
+  const Json doc = Json::parse(one.str());
+  EXPECT_EQ(doc["findings"].size(), 24000u);
+  EXPECT_EQ(doc.dump(2) + "\n", one.str());
 }
 
 TEST(JsonWriterTest, EmptyPlanExactDocument) {
