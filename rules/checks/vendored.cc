@@ -203,23 +203,34 @@ std::optional<VendoredLibrary> DetectTinyMce(std::string_view path, std::string_
 class SignatureWords {
  public:
   explicit SignatureWords(std::span<const LibrarySpec> specs) {
-    std::vector<std::vector<std::string>> groups;
-    auto group = [&groups](std::string_view word) {
+    auto group = [this](std::string_view word) {
       if (word.empty()) return -1;
-      groups.push_back({std::string(word)});
-      return static_cast<int>(groups.size()) - 1;
+      groups_.push_back({std::string(word)});
+      return static_cast<int>(groups_.size()) - 1;
     };
     for (const LibrarySpec& spec : specs) {
       literal_.push_back(group(spec.literal));
       context_.push_back(group(spec.context));
     }
-    filter_ = Prefilter(groups);
+    filter_ = Prefilter(groups_);
   }
+
+  static const SignatureWords& Get() {
+    static const SignatureWords words(vendored::AllLibrarySpecs());
+    return words;
+  }
+
+  const std::vector<std::vector<std::string>>& groups() const { return groups_; }
 
   // candidates[i]: spec i's literal and context may occur in `text`.
   std::vector<uint8_t> Candidates(std::string_view text) const {
     std::vector<uint8_t> hits;
     filter_.Scan(text, &hits);
+    return Candidates(hits);
+  }
+
+  // The same, from which of groups() occur in the text.
+  std::vector<uint8_t> Candidates(const std::vector<uint8_t>& hits) const {
     std::vector<uint8_t> out(literal_.size(), 0);
     for (size_t i = 0; i < out.size(); ++i) {
       out[i] = literal_[i] >= 0 && hits[literal_[i]] && (context_[i] < 0 || hits[context_[i]]);
@@ -228,6 +239,7 @@ class SignatureWords {
   }
 
  private:
+  std::vector<std::vector<std::string>> groups_;
   Prefilter filter_;
   std::vector<int> literal_;  // group of spec i's literal, -1 when it has none
   std::vector<int> context_;
@@ -262,8 +274,17 @@ int CompareVersions(std::string_view a, std::string_view b) {
   return 0;
 }
 
+std::vector<std::vector<std::string>> VendoredSignatureGroups() {
+  return SignatureWords::Get().groups();
+}
+
 std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path,
                                                      std::string_view text) {
+  return DetectVendoredLibrary(path, text, nullptr);
+}
+
+std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path, std::string_view text,
+                                                     const std::vector<uint8_t>* signature_hits) {
   auto specs = vendored::AllLibrarySpecs();
   const std::vector<Compiled>& compiled = CompiledSpecs();
   const std::string_view base = BaseName(path);
@@ -293,8 +314,9 @@ std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path,
   }
   if (auto tiny = DetectTinyMce(path, text)) return tiny;
   // 2. A signature literal anywhere in the file.
-  static const SignatureWords words(specs);
-  const std::vector<uint8_t> candidates = words.Candidates(text);
+  const SignatureWords& words = SignatureWords::Get();
+  const std::vector<uint8_t> candidates =
+      signature_hits != nullptr ? words.Candidates(*signature_hits) : words.Candidates(text);
   for (size_t i = 0; i < specs.size(); ++i) {
     if (!candidates[i]) continue;
     SignatureHit sig = FindSignature(specs[i], compiled[i], text);

@@ -39,6 +39,15 @@ struct VendoredLibrary {
 std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path,
                                                      std::string_view text);
 
+// The literal words the signature search looks for, one group each, for a caller that
+// already passes over the text with a Prefilter (rules/engine/prefilter.h).
+std::vector<std::vector<std::string>> VendoredSignatureGroups();
+
+// The same detection, given which of VendoredSignatureGroups() occur in `text` (ASCII
+// case-insensitively; hits[i] for group i), instead of looking for them again.
+std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path, std::string_view text,
+                                                     const std::vector<uint8_t>* signature_hits);
+
 // True for the file kinds a vendored library can be (JavaScript, HTC, CSS).
 bool MayBeVendored(scanner::FileKind kind);
 

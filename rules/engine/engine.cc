@@ -14,8 +14,9 @@ namespace iescan::rules {
 namespace {
 
 // The prefilter's groups: one per rule, in catalogue order, then the words that tell
-// whether a file may hold suppression directives or references (kExtraGroups), so that
-// one pass over the text answers every literal question the engine asks of it.
+// whether a file may hold suppression directives or references (kExtraGroups), then the
+// vendored-library signature words, so that one pass over the text answers every literal
+// question the engine asks of it.
 enum ExtraGroup : size_t {
   kDirectiveWords,
   kMarkupReferenceWords,
@@ -32,6 +33,9 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
   groups.push_back(ReferenceWords(/*css=*/false));
   groups.push_back(ReferenceWords(/*css=*/true));
   groups.push_back({"include"});
+  for (std::vector<std::string>& words : VendoredSignatureGroups()) {
+    groups.push_back(std::move(words));
+  }
   return groups;
 }
 
@@ -147,10 +151,14 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool markup_reference_words = candidate[rule_count + kMarkupReferenceWords] != 0;
   const bool css_reference_words = candidate[rule_count + kCssReferenceWords] != 0;
   const bool include_word = candidate[rule_count + kIncludeWords] != 0;
+  const std::vector<uint8_t> signature_hits(candidate.begin() + rule_count + kExtraGroups,
+                                            candidate.end());
   candidate.resize(rule_count);
   if (!options_.prefilter) std::fill(candidate.begin(), candidate.end(), 1);
   // A vendored library: its rule is tried whatever the prefilter says.
-  if (MayBeVendored(kind.kind)) out.library = DetectVendoredLibrary(file.origin.display, file.text);
+  if (MayBeVendored(kind.kind)) {
+    out.library = DetectVendoredLibrary(file.origin.display, file.text, &signature_hits);
+  }
   if (out.library) {
     for (uint32_t r : impl_->vendored_rules) candidate[r] = 1;
   }

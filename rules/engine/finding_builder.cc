@@ -1,6 +1,7 @@
 // From raw hits to findings: order, duplicates, supersedes, messages, positions, snippets.
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include "rules/checks/activex_table.h"
 #include "rules/engine/engine_internal.h"
@@ -79,30 +80,41 @@ bool Overlap(const Hit& a, const Hit& b) {
 }
 
 // Drops every hit of a rule superseded by the rule of an overlapping hit. `hits` is sorted
-// by offset, so only the neighbours within the longest hit's span can overlap: a minified
-// file with tens of thousands of hits costs no more per hit than a short one.
+// by offset. Each superseded rule's hits are looked up by offset among that rule's hits
+// only, within the span of its longest hit: a minified file with tens of thousands of hits
+// costs no more per hit than a short one.
 void ApplySupersedes(const DispatchTables& tables, std::vector<Hit>* hits) {
   std::vector<uint8_t> drop(hits->size(), 0);
   bool any = false;
-  uint64_t longest = 1;
-  for (const Hit& h : *hits) {
-    longest = std::max<uint64_t>(longest, std::max(h.end_offset, h.offset + 1) - h.offset);
+  struct RuleHits {
+    std::vector<size_t> indices;  // into *hits, by offset
+    uint64_t longest = 1;
+  };
+  std::unordered_map<uint32_t, RuleHits> by_rule;
+  bool superseding = false;
+  for (const Hit& h : *hits) superseding = superseding || !tables.superseded[h.rule].empty();
+  if (!superseding) return;
+  for (size_t i = 0; i < hits->size(); ++i) {
+    const Hit& h = (*hits)[i];
+    RuleHits& r = by_rule[h.rule];
+    r.indices.push_back(i);
+    r.longest = std::max<uint64_t>(r.longest, std::max(h.end_offset, h.offset + 1) - h.offset);
   }
-  for (size_t g = 0; g < hits->size(); ++g) {
-    const std::vector<uint32_t>& victims = tables.superseded[(*hits)[g].rule];
-    if (victims.empty()) continue;
-    const Hit& hit = (*hits)[g];
+  for (const Hit& hit : *hits) {
     const uint32_t hit_end = std::max(hit.end_offset, hit.offset + 1);
-    // Overlapping hits start before hit_end and, being at most `longest` long, after
-    // hit.offset - longest.
-    size_t first = g;
-    while (first > 0 && (*hits)[first - 1].offset + longest > hit.offset) --first;  // 64-bit sum
-    for (size_t h = first; h < hits->size() && (*hits)[h].offset < hit_end; ++h) {
-      const Hit& other = (*hits)[h];
-      if (std::find(victims.begin(), victims.end(), other.rule) != victims.end() &&
-          Overlap(hit, other)) {
-        drop[h] = 1;
-        any = true;
+    for (uint32_t victim : tables.superseded[hit.rule]) {
+      auto it = by_rule.find(victim);
+      if (it == by_rule.end()) continue;
+      const RuleHits& r = it->second;
+      // The victim's hits that can overlap start after hit.offset - longest.
+      const uint64_t from = hit.offset >= r.longest ? hit.offset - r.longest + 1 : 0;
+      auto first = std::lower_bound(r.indices.begin(), r.indices.end(), from,
+                                    [&](size_t i, uint64_t at) { return (*hits)[i].offset < at; });
+      for (auto i = first; i != r.indices.end() && (*hits)[*i].offset < hit_end; ++i) {
+        if (Overlap(hit, (*hits)[*i])) {
+          drop[*i] = 1;
+          any = true;
+        }
       }
     }
   }

@@ -64,24 +64,6 @@ void GuardTokens::Link() {
   }
 }
 
-const scanner::Token* GuardTokens::At(int32_t k) const {
-  return Valid(k) ? &region_.tokens[index_[k]] : nullptr;
-}
-
-std::string_view GuardTokens::Text(int32_t k) const {
-  const scanner::Token* t = At(k);
-  return t ? t->Text(region_.text) : std::string_view();
-}
-
-scanner::TokenKind GuardTokens::Kind(int32_t k) const {
-  const scanner::Token* t = At(k);
-  return t ? t->kind : TokenKind::kOther;
-}
-
-bool GuardTokens::Punct(int32_t k, std::string_view text) const {
-  return Kind(k) == TokenKind::kPunct && Text(k) == text && Valid(k);
-}
-
 bool GuardTokens::Word(int32_t k, std::string_view text) const {
   return IsName(k) && Text(k) == text;
 }

@@ -24,12 +24,24 @@ class GuardTokens {
 
   int32_t size() const { return static_cast<int32_t>(index_.size()); }
   bool Valid(int32_t k) const { return k >= 0 && k < size(); }
-  // Out-of-range positions answer "no token": empty text, false for every test.
-  const scanner::Token* At(int32_t k) const;
-  std::string_view Text(int32_t k) const;
-  scanner::TokenKind Kind(int32_t k) const;
+  // Out-of-range positions answer "no token": empty text, false for every test. (These
+  // and Punct are defined here: the guard walk calls them for every token it passes.)
+  const scanner::Token* At(int32_t k) const {
+    return Valid(k) ? &region_.tokens[index_[k]] : nullptr;
+  }
+  std::string_view Text(int32_t k) const {
+    const scanner::Token* t = At(k);
+    return t ? t->Text(region_.text) : std::string_view();
+  }
+  scanner::TokenKind Kind(int32_t k) const {
+    const scanner::Token* t = At(k);
+    return t ? t->kind : scanner::TokenKind::kOther;
+  }
 
-  bool Punct(int32_t k, std::string_view text) const;
+  bool Punct(int32_t k, std::string_view text) const {
+    const scanner::Token* t = At(k);
+    return t != nullptr && t->kind == scanner::TokenKind::kPunct && t->Text(region_.text) == text;
+  }
   // An identifier or keyword spelled `text`.
   bool Word(int32_t k, std::string_view text) const;
   bool IsName(int32_t k) const;  // identifier or keyword
