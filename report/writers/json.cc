@@ -251,7 +251,8 @@ void TextArrayMember(std::ostream& out, std::string_view key, const std::vector<
 // written in order: the bytes do not depend on the thread count.
 template <typename T>
 void ParallelTextArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
-                             std::string (*to_text)(const T&), unsigned threads, bool last) {
+                             const std::function<std::string(const T&)>& to_text,
+                             unsigned threads, bool last) {
   constexpr size_t kBatch = 8192;
   if (threads <= 1 || items.size() < 2 * kBatch) {
     TextArrayMember<T>(out, key, items, to_text, last);
@@ -303,8 +304,9 @@ void WriteDocument(const Plan& plan, const JsonOptions& options, std::ostream& o
   ArrayMember<size_t>(
       out, "migration_order", ranks,
       [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
-  ArrayMember<PlanFile>(
-      out, "files", plan.files, [&](const PlanFile& f) { return FileJson(plan, f); }, false);
+  ParallelTextArrayMember<PlanFile>(
+      out, "files", plan.files, [&](const PlanFile& f) { return Dump(FileJson(plan, f), 2); },
+      options.threads, false);
   ParallelTextArrayMember<PlanFinding>(out, "findings", plan.findings, FindingText,
                                        options.threads, false);
   ArrayMember<PlanSkipped>(out, "skipped", plan.skipped, SkippedJson, false);

@@ -30,8 +30,9 @@ inline constexpr std::string_view kJsonSchemaVersion = "iescan-report/1";
 inline constexpr int kJsonSchemaMinor = 1;
 
 struct JsonOptions {
-  // Threads that may format the findings array (the bytes do not depend on it): the scan's
-  // thread count, so that a large report is written as fast as the files were scanned.
+  // Threads that may format the files and findings arrays (the bytes do not depend on
+  // it): the scan's thread count, so that a large report is written as fast as the files
+  // were scanned.
   unsigned threads = 1;
 };
 

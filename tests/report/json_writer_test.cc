@@ -62,12 +62,16 @@ TEST(JsonWriterTest, StreamedBytesEqualAWholeDocumentDump) {
   EXPECT_NE(text.find("\"path\": \"勤怠管理/勤怠入力.htm\""), std::string::npos);
 }
 
-// A report large enough for the findings to be formatted in batches by several threads:
-// the same bytes whatever the thread count, and still one valid document.
+// A report large enough for the files and the findings to be formatted in batches by
+// several threads: the same bytes whatever the thread count, and still one valid document.
 TEST(JsonWriterTest, ThreadsDoNotChangeTheBytes) {
   testing::ScanBuilder builder("intranet");
   const rules::Rule& rule = testing::TestRule("dom.document-all", rules::Severity::kHigh,
                                               rules::Effort::kSmall);
+  for (int file = 0; file < 16400; ++file) {
+    builder.File("app" + std::to_string(file % 7) + "/static/" + std::to_string(file) + ".htm",
+                 scanner::FileKind::kHtml, 100);
+  }
   for (int file = 0; file < 40; ++file) {
     builder.File("app" + std::to_string(file % 7) + "/page" + std::to_string(file) + ".htm",
                  scanner::FileKind::kHtml, 1000);
@@ -87,6 +91,7 @@ TEST(JsonWriterTest, ThreadsDoNotChangeTheBytes) {
   }
   const Json doc = Json::parse(one.str());
   EXPECT_EQ(doc["findings"].size(), 24000u);
+  EXPECT_EQ(doc["files"].size(), 16440u);
   EXPECT_EQ(doc.dump(2) + "\n", one.str());
 }
 
