@@ -125,6 +125,10 @@ size_t Tokenizer::RawTextEnd(size_t from, std::string_view name) const {
 size_t Tokenizer::ScriptDataEnd(size_t from) const {
   enum { kPlain, kEscaped, kDouble } state = kPlain;
   size_t i = from;
+  // The first "-->" at or after i, found once and reused while i has not passed it, so that
+  // an escape with many '<' and no "-->" costs one search, not one per '<'.
+  size_t close = std::string_view::npos;
+  bool close_known = false;
   while (i < n_) {
     size_t lt = Find('<', i);
     if (state == kPlain) {
@@ -138,7 +142,10 @@ size_t Tokenizer::ScriptDataEnd(size_t from) const {
       }
       continue;
     }
-    size_t close = text_.find("-->", i);
+    if (!close_known || (close != std::string_view::npos && close < i)) {
+      close = text_.find("-->", i);
+      close_known = true;
+    }
     if (close != std::string_view::npos && (lt == std::string_view::npos || close < lt)) {
       state = kPlain;
       i = close + 3;
@@ -317,7 +324,8 @@ void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attri
         return;
       }
       if (content != Content::kMarkup) {
-        size_t close = content == Content::kScript ? ScriptDataEnd(end) : RawTextEnd(end, token.name);
+        const size_t close =
+            content == Content::kScript ? ScriptDataEnd(end) : RawTextEnd(end, token.name);
         token.has_content = true;
         token.content_begin = static_cast<uint32_t>(end);
         token.content_end = static_cast<uint32_t>(close);

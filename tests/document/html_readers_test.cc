@@ -185,3 +185,22 @@ TEST(HtmlReaders, HandlerLanguageFromTheFirstScriptNamingOneAnywhere) {
 
 }  // namespace
 }  // namespace iescan::scanner::testing
+
+namespace iescan::scanner::testing {
+namespace {
+
+// Hostile script data: an escape ("<!--") followed by 4 MiB of '<' and no "-->". The token
+// reader looks for the escape's end once, not once per '<': searching the rest of the text
+// at every '<' would take longer than the test's time limit.
+TEST(HtmlReaders, EscapedScriptWithManyLessThanSignsIsLinear) {
+  const std::string text = "<script><!--\n" + std::string(1 << 22, '<') + "\n<p onclick=\"f()\">";
+  Built b = BuildWith(text, HtmlReader::kTokens);
+  // Unclosed: everything after <script> is its content, no <p> element.
+  ASSERT_EQ(b.doc.elements.size(), 1u);
+  EXPECT_EQ(b.doc.elements[0].tag, "script");
+  ASSERT_EQ(b.doc.regions.size(), 1u);
+  EXPECT_EQ(b.doc.regions[0].text.size(), text.size() - 8);
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
