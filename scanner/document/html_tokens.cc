@@ -17,6 +17,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -374,6 +375,9 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
     int element;
   };
   std::vector<Open> open;
+  // How many open elements have each name: an end tag that closes nothing (hostile input
+  // can hold millions under thousands of open elements) costs a lookup, not a stack walk.
+  std::unordered_map<std::string_view, uint32_t> open_count;
   std::vector<TagAttribute> element_attributes;
   for (const Token& token : tokens) {
     const int parent = open.empty() ? source.parent_element : open.back().element;
@@ -382,14 +386,17 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
         walker.AddComment(source.text.substr(token.begin, token.end - token.begin), token.begin,
                           parent);
         break;
-      case Token::kEnd:
-        for (size_t i = open.size(); i > 0; --i) {
-          if (open[i - 1].name == token.name) {
-            open.resize(i - 1);
-            break;
-          }
+      case Token::kEnd: {
+        auto it = open_count.find(token.name);
+        if (it == open_count.end() || it->second == 0) break;
+        while (!open.empty()) {  // pops down to the innermost element of that name
+          const std::string_view name = open.back().name;
+          --open_count[name];
+          open.pop_back();
+          if (name == token.name) break;
         }
         break;
+      }
       case Token::kStart: {
         element_attributes.assign(
             std::make_move_iterator(attributes.begin() + token.first_attribute),
@@ -403,6 +410,7 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
           }
         } else if (!IsVoid(token.name)) {
           open.push_back({token.name, index >= 0 ? index : parent});
+          ++open_count[token.name];
         }
         break;
       }

@@ -204,3 +204,23 @@ TEST(HtmlReaders, EscapedScriptWithManyLessThanSignsIsLinear) {
 
 }  // namespace
 }  // namespace iescan::scanner::testing
+
+namespace iescan::scanner::testing {
+namespace {
+
+// An end tag closes the innermost open element of its name and those inside it; one that
+// closes nothing changes nothing. Parents follow.
+TEST(HtmlReaders, EndTagsCloseTheirElementOrNothing) {
+  std::string text = "<div id=a><span></b></i></span><p id=x>";
+  for (int i = 0; i < 100000; ++i) text += "</nothing>";
+  text += "</div><p id=y>";
+  Built b = BuildWith(text, HtmlReader::kTokens);
+  ASSERT_EQ(b.doc.elements.size(), 4u);
+  EXPECT_EQ(b.doc.elements[2].tag, "p");
+  EXPECT_EQ(b.doc.elements[2].parent, 0);  // inside the div: </b> and </i> closed nothing
+  EXPECT_EQ(b.doc.elements[3].tag, "p");
+  EXPECT_EQ(b.doc.elements[3].parent, -1);  // </div> closed the div and the first p
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
