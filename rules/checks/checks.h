@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,9 +30,14 @@ struct CheckHit {
   scanner::Language language = scanner::Language::kHtml;
 };
 
+struct VendoredLibrary;  // rules/checks/vendored.h
+
 struct CheckInput {
   const scanner::TextFile& file;
   const scanner::Document& doc;
+  // The engine's own answer of DetectVendoredLibrary for this file when it already asked
+  // (null when it did not), so the vendored-library check does not detect twice.
+  const std::optional<VendoredLibrary>* library = nullptr;
 };
 
 // Appends the check's hits for one built document to *hits.

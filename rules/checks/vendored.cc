@@ -336,7 +336,8 @@ std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path, std:
 void CheckVendoredLibrary(const CheckInput& input, std::vector<CheckHit>* hits) {
   if (!MayBeVendored(input.doc.kind.kind)) return;
   std::optional<VendoredLibrary> lib =
-      DetectVendoredLibrary(input.file.origin.display, input.file.text);
+      input.library != nullptr ? *input.library
+                               : DetectVendoredLibrary(input.file.origin.display, input.file.text);
   if (!lib) return;
   CheckHit hit;
   hit.offset = lib->offset;

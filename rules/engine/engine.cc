@@ -42,10 +42,12 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
 // One traversal per region, then markup, regexes and checks; the hits become findings.
 std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
                            const scanner::Document& doc, const std::vector<uint8_t>& candidate,
-                           bool regex_gate, EngineStats* stats) {
+                           bool regex_gate, EngineStats* stats,
+                           const std::optional<VendoredLibrary>* library) {
   std::vector<Hit> hits;
   JsGuardAnalyzer guards;
-  const ScanContext ctx{tables, file, doc, candidate, &hits, &guards, regex_gate, stats};
+  const ScanContext ctx{tables, file,       doc,   candidate, &hits,
+                        &guards, regex_gate, stats, library};
   const bool timed = stats != nullptr;
   uint64_t unused = 0;
   uint64_t start = timed ? NowNs() : 0;
@@ -170,9 +172,8 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   // Pages always get their document mode; files that may load others, their references.
   const bool page = IsPageKind(kind);
   const bool references = MayHaveReferences(kind, markup_reference_words, css_reference_words);
-  const bool directives = directive_words;
   Lap(timed, &start, &sum.prefilter_ns);
-  if (!any_rule && !page && !references && !directives) return out;
+  if (!any_rule && !page && !references && !directive_words) return out;
 
   Result<scanner::Document> doc = scanner::BuildDocument(file, kind, options_.build);
   Lap(timed, &start, &sum.document_ns);
@@ -184,10 +185,11 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   if (references) out.references = ExtractReferences(file, *doc, include_word);
   Lap(timed, &start, &sum.facts_ns);
   if (any_rule) {
-    out.findings = Match(tables, file, *doc, candidate, options_.regex_gate, stats);
+    out.findings = Match(tables, file, *doc, candidate, options_.regex_gate, stats,
+                         MayBeVendored(kind.kind) ? &out.library : nullptr);
     if (timed) start = NowNs();
   }
-  if (directives) ApplySuppressions(catalog_, file, FindDirectives(file, *doc), &out.findings);
+  if (directive_words) ApplySuppressions(catalog_, file, FindDirectives(file, *doc), &out.findings);
   if (out.library && !options_.include_vendored) FoldVendored(&out);
   Lap(timed, &start, &sum.findings_ns);
   return out;

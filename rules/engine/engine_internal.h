@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,6 +98,7 @@ struct ScanContext {
   JsGuardAnalyzer* guards = nullptr;  // refines JavaScript guards (AddRegionHit)
   bool regex_gate = true;             // skip regexes whose literals a region lacks
   EngineStats* stats = nullptr;       // per-rule regex and check time, when timed
+  const std::optional<VendoredLibrary>* library = nullptr;  // see CheckInput::library
 
   bool Wants(const Entry& e) const { return candidate[e.rule] != 0; }
   bool WantsIn(const Entry& e, scanner::Language lang) const {

@@ -178,7 +178,7 @@ void MatchChecks(const ScanContext& ctx) {
     auto [it, fresh] = done.try_emplace(check->name);
     if (fresh) {
       const uint64_t start = ctx.stats != nullptr ? NowNs() : 0;
-      check->run(CheckInput{ctx.file, ctx.doc}, &it->second);
+      check->run(CheckInput{ctx.file, ctx.doc, ctx.library}, &it->second);
       if (ctx.stats != nullptr) ctx.stats->rule_ns[e.rule] += NowNs() - start;
     }
     for (const CheckHit& c : it->second) {
