@@ -139,6 +139,9 @@ CLI::App* AddMergeCommand(CLI::App* app, MergeFlags* flags) {
   cmd->add_option("--color", flags->color, "auto, always or never (NO_COLOR is honoured)");
   cmd->add_flag("--quiet,-q", flags->quiet, "Print nothing on standard output");
   cmd->add_flag("--strict", flags->strict, "Files that could not be scanned fail the run");
+  cmd->add_flag("--partial", flags->partial,
+                "Merge even when shards of the scan are missing (named on standard error; the "
+                "report is marked incomplete)");
   return cmd;
 }
 
@@ -181,6 +184,57 @@ Result<report::ScanResult> MergeScans(std::vector<report::ScanResult> scans,
     }
   }
   return merged;
+}
+
+Status CheckShards(const std::vector<report::ScanResult>& scans,
+                   const std::vector<std::string>& names, bool partial, std::string* missing) {
+  missing->clear();
+  const auto shard_name = [](const report::ShardInfo& s) {
+    return std::to_string(s.index) + "/" + std::to_string(s.count);
+  };
+  size_t first_shard = scans.size();
+  size_t first_whole = scans.size();
+  for (size_t i = 0; i < scans.size(); ++i) {
+    size_t& first = scans[i].shard.active() ? first_shard : first_whole;
+    if (first == scans.size()) first = i;
+  }
+  if (first_shard == scans.size()) return Status::Ok();
+  if (first_whole != scans.size()) {
+    return Status::Error(names[first_whole] + " is a whole scan but " + names[first_shard] +
+                         " is shard " + shard_name(scans[first_shard].shard) +
+                         " of one: merge the shards of one sharded scan");
+  }
+  const uint32_t count = scans[first_shard].shard.count;
+  std::vector<size_t> given(count, scans.size());  // per K-1: the first report holding it
+  for (size_t i = 0; i < scans.size(); ++i) {
+    const report::ShardInfo& s = scans[i].shard;
+    if (s.count != count) {
+      return Status::Error(names[first_shard] + " is shard " + shard_name(scans[first_shard].shard) +
+                           " but " + names[i] + " is shard " + shard_name(s) +
+                           ": merge the shards of one sharded scan (same N)");
+    }
+    if (given[s.index - 1] == scans.size()) given[s.index - 1] = i;
+  }
+  std::vector<std::string> absent;
+  for (uint32_t k = 0; k < count; ++k) {
+    if (given[k] == scans.size()) absent.push_back(shard_name({k + 1, count}));
+  }
+  if (absent.empty()) return Status::Ok();
+  std::string list;
+  constexpr size_t kListed = 10;
+  for (size_t i = 0; i < absent.size() && i < kListed; ++i) {
+    list += (i == 0 ? "" : ", ") + absent[i];
+  }
+  if (absent.size() > kListed) list += " and " + std::to_string(absent.size() - kListed) + " more";
+  if (partial) {
+    *missing = list;
+    return Status::Ok();
+  }
+  return Status::Error(std::string(absent.size() == 1 ? "shard " : "shards ") + list +
+                       (absent.size() == 1 ? " is" : " are") + " missing (" +
+                       std::to_string(count - absent.size()) + " of " + std::to_string(count) +
+                       " given): merge every shard's report, or pass --partial to merge these "
+                       "and mark the report incomplete");
 }
 
 namespace {
@@ -315,8 +369,17 @@ int RunMerge(const MergeFlags& given, const char* version, std::ostream& out, st
   if (!catalog.ok()) return fail(catalog.status().message());
   Result<std::vector<report::ScanResult>> scans = ReadReports(flags.inputs, texts, *catalog);
   if (!scans.ok()) return fail(scans.status().message());
+  std::string missing;
+  if (Status st = CheckShards(*scans, flags.inputs, flags.partial, &missing); !st.ok()) {
+    return fail(st.message());
+  }
   Result<report::ScanResult> merged = MergeScans(std::move(scans).value(), flags.inputs);
   if (!merged.ok()) return fail(merged.status().message());
+  if (!missing.empty()) {
+    err << "iescan: warning: merging without shard" << (missing.find(',') == std::string::npos ? " " : "s ")
+        << missing << "; the report is marked incomplete\n";
+    merged->complete = false;
+  }
   Result<report::PlanOptions> plan_options = PlanOptionsFor(*config, version);
   if (!plan_options.ok()) return fail(plan_options.status().message());
   const report::Plan plan = report::BuildPlan(std::move(*merged), *plan_options);

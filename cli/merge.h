@@ -14,6 +14,13 @@
 // data for the same file is an error naming both reports. A skipped item is kept as many
 // times as the report that lists it most often lists it.
 //
+// Shards: a sharded scan records its share ("shard": {"index": K, "count": N}) in its JSON
+// report. When any report is a shard, all of them must be shards of the same N, and every K
+// from 1 to N must be given: a shard whose job failed would otherwise vanish from the
+// merged report without a word. `--partial` merges what is given instead, names the missing
+// shards on standard error and marks the report incomplete. A shard given twice is kept
+// once (its files must agree, as for any file in several reports).
+//
 // Exit codes as for `iescan scan`: 0, 1 (findings at or above --fail-on), 2 (usage, an
 // unreadable or foreign report, a conflict).
 //
@@ -44,6 +51,7 @@ struct MergeFlags {
   std::string color = "auto";
   bool quiet = false;
   bool strict = false;
+  bool partial = false;  // --partial: merge even when shards are missing (report incomplete)
 };
 
 // Adds the `merge` subcommand to `app`, filling `flags`; returns it.
@@ -52,6 +60,12 @@ CLI::App* AddMergeCommand(CLI::App* app, MergeFlags* flags);
 // Joins already-read reports (see the header comment). `names` name them in errors.
 Result<report::ScanResult> MergeScans(std::vector<report::ScanResult> scans,
                                       const std::vector<std::string>& names);
+
+// Checks that `scans` are either no shards or every shard of one sharded scan (see the
+// header comment); `names` name them in errors. With `partial`, missing shards are not an
+// error: *missing then lists them ("2/3, 5/6"), else it is left empty.
+Status CheckShards(const std::vector<report::ScanResult>& scans,
+                   const std::vector<std::string>& names, bool partial, std::string* missing);
 
 // Runs `iescan merge`; returns the exit code.
 int RunMerge(const MergeFlags& flags, const char* version, std::ostream& out, std::ostream& err);

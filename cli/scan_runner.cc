@@ -233,6 +233,7 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
                                : root);
   }
   result.catalog = &engine.catalog();
+  if (options.shard.active()) result.shard = {options.shard.index, options.shard.count};
   if (!paths.empty()) {
     const uint64_t start = options.stats != nullptr ? rules::NowNs() : 0;
     Status st = ScanPaths(engine, options, paths, &result);

@@ -146,11 +146,29 @@ Status CheckSchema(const Json& doc) {
   return Status::Ok();
 }
 
+// "shard": {"index": K, "count": N}, written by a sharded scan; absent: the whole scan.
+ShardInfo ReadShard(const Json& doc) {
+  const auto it = doc.find("shard");
+  if (it == doc.end()) return {};
+  const Json& s = *it;
+  const auto index = s.is_object() ? s.find("index") : s.end();
+  const auto count = s.is_object() ? s.find("count") : s.end();
+  if (!s.is_object() || index == s.end() || count == s.end() || !index->is_number_unsigned() ||
+      !count->is_number_unsigned() || count->get<uint64_t>() < 2 ||
+      count->get<uint64_t>() > 65536 || index->get<uint64_t>() < 1 ||
+      index->get<uint64_t>() > count->get<uint64_t>()) {
+    throw BadValue("malformed iescan report: 'shard' must be {\"index\": K, \"count\": N} "
+                   "with 1 <= K <= N and 2 <= N <= 65536");
+  }
+  return {index->get<uint32_t>(), count->get<uint32_t>()};
+}
+
 ScanResult ReadDocument(const Json& doc, const rules::Catalog& catalog) {
   ScanResult scan;
   scan.catalog = &catalog;
   scan.roots = Strings(doc, "roots");
   scan.complete = doc.at("complete").get<bool>();
+  scan.shard = ReadShard(doc);
   const Json& findings = doc.at("findings");
   size_t next = 0;
   for (const Json& jf : doc.at("files")) {

@@ -299,6 +299,7 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   plan.tool_version = options.tool_version;
   plan.roots = scan.roots;
   plan.complete = scan.complete;
+  plan.shard = scan.shard;
   plan.created = options.created;
   const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
   std::vector<FileResult>().swap(scan.files);  // all taken over by the plan

@@ -254,6 +254,7 @@ struct Plan {
   std::string tool_version;
   std::vector<std::string> roots;  // as given, in command-line order
   bool complete = true;            // false: interrupted or a budget ran out
+  ShardInfo shard;                 // the share of a sharded scan; inactive otherwise
   PlanSummary summary;
   std::vector<PlanApp> apps;
   std::vector<PlanFile> files;

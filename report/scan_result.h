@@ -41,12 +41,22 @@ struct FileResult {
   uint32_t folded_findings = 0;
 };
 
+// Which share of a sharded scan (`iescan scan --shard K/N`) a result holds; count 0: the
+// whole scan. Recorded in the JSON report so that `iescan merge` can tell a missing shard.
+struct ShardInfo {
+  uint32_t index = 0;  // K, 1-based
+  uint32_t count = 0;  // N; 0 = not sharded
+  bool active() const { return count > 0; }
+  bool operator==(const ShardInfo&) const = default;
+};
+
 struct ScanResult {
   std::vector<std::string> roots;        // as given on the command line (paths or URLs)
   std::vector<FileResult> files;         // every scanned file, sorted by origin.display
   std::vector<scanner::Skipped> skipped; // sorted by origin
   const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
   bool complete = true;                  // false when interrupted or a budget ran out
+  ShardInfo shard;                       // the share of a sharded scan; inactive otherwise
 };
 
 }  // namespace iescan::report

@@ -297,6 +297,9 @@ void WriteDocument(const Plan& plan, const JsonOptions& options, std::ostream& o
   Member(out, "tool", tool, false);
   Member(out, "roots", Json(plan.roots), false);
   Member(out, "complete", Json(plan.complete), false);
+  if (plan.shard.active()) {
+    Member(out, "shard", Json{{"index", plan.shard.index}, {"count", plan.shard.count}}, false);
+  }
   Member(out, "summary", SummaryJson(plan), false);
   ArrayMember<PlanApp>(out, "apps", plan.apps, AppJson, false);
   std::vector<size_t> ranks(plan.migration_order.size());

@@ -27,7 +27,7 @@ inline constexpr std::string_view kJsonSchemaVersion = "iescan-report/1";
 // The revision within the major version, the "schema_minor" key: 1 added each file's raw
 // scan data (root, references, library...) and each finding's match, offsets and effort
 // override, so that reports of a sharded scan merge losslessly (`iescan merge`).
-inline constexpr int kJsonSchemaMinor = 1;
+inline constexpr int kJsonSchemaMinor = 2;
 
 struct JsonOptions {
   // Threads that may format the files and findings arrays (the bytes do not depend on

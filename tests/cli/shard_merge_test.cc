@@ -1,7 +1,8 @@
 // Sharded scans and `iescan merge`: three shards of the bundled corpus merged into every
 // output format give the unsharded run's bytes; shards are disjoint and cover every file
 // (skipped ones too); bad --shard values and foreign or conflicting reports are usage errors
-// that name the culprit.
+// that name the culprit; a missing shard, or shards of different scans, fail the merge
+// unless --partial is given.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -331,6 +332,87 @@ TEST_F(ShardMergeTest, ForeignOldOrConflictingReportsAreRefusedByName) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "iescan: " + changed + ": file 'app/a.js' differs from its scan in " + good +
                        " (were the shards run on the same files and options?)\n");
+}
+
+TEST_F(ShardMergeTest, AMissingShardFailsTheMergeUnlessPartial) {
+  TempTree tree;
+  for (int i = 0; i < 12; ++i) {
+    tree.Write("app/s" + std::to_string(i) + ".js", "var x = document.all.item" +
+                                                        std::to_string(i) + ";\n");
+  }
+  std::vector<std::string> shards;
+  for (int k = 1; k <= 3; ++k) {
+    shards.push_back(Out("m" + std::to_string(k) + ".json"));
+    ASSERT_EQ(RunIescan({"scan", ".", "--shard", std::to_string(k) + "/3", "-o", shards.back(),
+                         "-q", "--fail-on", "none"},
+                        tree.path())
+                  .exit_code,
+              0);
+    const json doc = json::parse(Slurp(shards.back()));
+    EXPECT_EQ(doc["shard"], (json{{"index", k}, {"count", 3}}));
+    ASSERT_FALSE(FilePaths(shards.back()).empty()) << k;  // each shard holds some files
+  }
+  const std::string whole = Out("whole.json");
+  ASSERT_EQ(RunIescan({"scan", ".", "-o", whole, "-q", "--fail-on", "none"}, tree.path()).exit_code,
+            0);
+  EXPECT_FALSE(json::parse(Slurp(whole)).contains("shard"));
+
+  // Shard 2/3 lost (its job failed): refused, naming it.
+  RunOutput r = RunIescan({"merge", shards[0], shards[2], "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "iescan: shard 2/3 is missing (2 of 3 given): merge every shard's report, or pass "
+            "--partial to merge these and mark the report incomplete\n");
+  r = RunIescan({"merge", shards[1], "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("shards 1/3, 3/3 are missing (1 of 3 given)"), std::string::npos) << r.err;
+
+  // --partial merges what is there, says what is missing and marks the report incomplete.
+  r = RunIescan({"merge", shards[0], shards[2], "--partial", "--format", "json", "--fail-on",
+                 "none"},
+                tree.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "iescan: warning: merging without shard 2/3; the report is marked incomplete\n");
+  const json partial = json::parse(r.out);
+  EXPECT_EQ(partial["complete"], false);
+  EXPECT_FALSE(partial.contains("shard"));
+  std::set<std::string> expected = FilePaths(shards[0]);
+  const std::set<std::string> third = FilePaths(shards[2]);
+  expected.insert(third.begin(), third.end());
+  std::set<std::string> got;
+  for (const json& f : partial["files"]) got.insert(f["path"].get<std::string>());
+  EXPECT_EQ(got, expected);
+
+  // Every shard, one of them twice (a retried job): the whole scan's bytes.
+  r = RunIescan({"merge", shards[2], shards[1], shards[0], shards[1], "--format", "json",
+                 "--fail-on", "none"},
+                tree.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out == Slurp(whole)) << r.out;
+
+  // A whole scan with a shard, or shards of different N, are not one sharded scan.
+  r = RunIescan({"merge", whole, shards[0], "--partial", "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "iescan: " + whole + " is a whole scan but " + shards[0] +
+                       " is shard 1/3 of one: merge the shards of one sharded scan\n");
+  const std::string half = Out("half.json");
+  ASSERT_EQ(RunIescan({"scan", ".", "--shard", "1/2", "-o", half, "-q", "--fail-on", "none"},
+                      tree.path())
+                .exit_code,
+            0);
+  r = RunIescan({"merge", shards[0], half, "--partial", "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "iescan: " + shards[0] + " is shard 1/3 but " + half +
+                       " is shard 1/2: merge the shards of one sharded scan (same N)\n");
+
+  // A report whose shard record is not K/N is refused by name.
+  json doc = json::parse(Slurp(shards[0]));
+  doc["shard"] = {{"index", 4}, {"count", 3}};
+  const std::string bad = tree.Write("bad.json", doc.dump(2));
+  r = RunIescan({"merge", bad, shards[1], shards[2], "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(bad + ": malformed iescan report: 'shard' must be"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace

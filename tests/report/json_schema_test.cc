@@ -88,6 +88,16 @@ TEST(JsonSchemaTest, ReportsValidate) {
   urls.skipped.push_back({"http://portal/hr/x.cgi", "HTTP 500"});
   urls.complete = false;
   EXPECT_EQ(Validate(schema, Report(urls)), std::vector<std::string>{});
+  // A sharded scan's report records its share (revision 1.2); a whole scan's does not.
+  ScanResult shard = sample::SampleScan();
+  shard.shard = {2, 3};
+  const Json sharded = Report(shard);
+  EXPECT_EQ(sharded["shard"], (Json{{"index", 2}, {"count", 3}}));
+  EXPECT_FALSE(Report(sample::SampleScan()).contains("shard"));
+  EXPECT_EQ(Validate(schema, sharded), std::vector<std::string>{});
+  Json bad = sharded;
+  bad["shard"]["count"] = 1;
+  EXPECT_EQ(Validate(schema, bad), std::vector<std::string>{"$.shard.count: below minimum"});
 }
 
 TEST(JsonSchemaTest, DocumentedExampleValidates) {

@@ -40,7 +40,7 @@ TEST(JsonWriterTest, DocumentStartsWithHeaderBytes) {
   const std::string head =
       "{\n"
       "  \"schema\": \"iescan-report/1\",\n"
-      "  \"schema_minor\": 1,\n"
+      "  \"schema_minor\": 2,\n"
       "  \"tool\": {\n"
       "    \"name\": \"iescan\",\n"
       "    \"version\": \"0.1.0\"\n"
@@ -98,7 +98,7 @@ TEST(JsonWriterTest, ThreadsDoNotChangeTheBytes) {
 TEST(JsonWriterTest, EmptyPlanExactDocument) {
   const std::string expected = R"j({
   "schema": "iescan-report/1",
-  "schema_minor": 1,
+  "schema_minor": 2,
   "tool": {
     "name": "iescan",
     "version": ""
