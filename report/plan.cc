@@ -258,7 +258,7 @@ void AddReach(const std::vector<std::vector<std::string>>& references, Plan* pla
   std::vector<ReachFile> input(plan->files.size());
   for (size_t i = 0; i < plan->files.size(); ++i) {
     const PlanFile& f = plan->files[i];
-    input[i] = {f.path, f.root, f.is_url, f.kind.kind, references[i]};
+    input[i] = {f.path, f.root, f.is_url, f.kind.kind, &references[i]};
   }
   ReachResult reach = ComputeReach(input);
   for (size_t i = 0; i < plan->files.size(); ++i) {
@@ -301,12 +301,18 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   plan.complete = scan.complete;
   plan.shard = scan.shard;
   plan.created = options.created;
+  // The pages a scan freed (its documents, its threads' buffers) go back to the system
+  // before the plan grows, and again after each step that frees much: a large scan's
+  // peak memory is here.
+  ReturnFreedMemory();
   const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
   std::vector<FileResult>().swap(scan.files);  // all taken over by the plan
+  ReturnFreedMemory();
   AddSkipped(scan, options, &plan);
   GroupApps(&plan);
   Summarize(&plan);
   AddReach(references, &plan);
+  ReturnFreedMemory();
   AddFingerprints(&plan);
   AssessPlan(options, &plan);
   // Paths, URLs and app names come from the scanned tree or site and may carry credentials

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "report/app_name.h"
@@ -152,27 +154,79 @@ std::vector<std::string> ResolvePath(std::string_view from, std::string_view roo
 }
 
 // Index of scanned files by key (root + display, or normalized URL).
+// Scanned files by (scan root, normalized display path), exactly and ASCII case-folded.
+// A key is a space (0 for URLs, else one per normalized root, folded or not) and a view of
+// the path: paths are the files' own strings, and only URLs (normalized) and folded paths
+// are copied, into one arena. A large scan has a hundred thousand files; one string and
+// one tree node per key and per fold made this the plan's largest transient allocation.
 class FileIndex {
  public:
   explicit FileIndex(const std::vector<ReachFile>& files) {
+    exact_.reserve(files.size());
+    folded_.reserve(files.size());
     for (size_t i = 0; i < files.size(); ++i) {
-      const std::string key = Key(files[i].root, files[i].is_url, Normalized(files[i]));
-      exact_.emplace(key, i);
-      folded_[AsciiLower(key)].push_back(i);
+      const ReachFile& f = files[i];
+      const std::string_view display = Normalized(f);
+      const auto [exact_space, folded_space] = AddSpaces(f.root, f.is_url);
+      exact_.try_emplace(Key{exact_space, display}, i);  // the first file (in plan order) wins
+      auto [it, added] = folded_.try_emplace(Key{folded_space, Folded(display)}, Fold{i, 0});
+      ++it->second.count;
     }
   }
 
-  // The file a candidate names, or npos.
-  size_t Find(const std::string& root, bool is_url, const std::string& display) const {
-    const std::string key = Key(root, is_url, display);
-    if (auto it = exact_.find(key); it != exact_.end()) return it->second;
-    auto it = folded_.find(AsciiLower(key));
-    if (it != folded_.end() && it->second.size() == 1) return it->second.front();
+  size_t Find(std::string_view root, bool is_url, std::string_view display) const {
+    const auto [exact_space, folded_space] = SpacesOf(root, is_url);
+    if (exact_space != kNoSpace) {
+      if (auto it = exact_.find(Key{exact_space, display}); it != exact_.end()) return it->second;
+    }
+    if (folded_space == kNoSpace) return std::string::npos;
+    const std::string lower = AsciiLower(display);
+    auto it = folded_.find(Key{folded_space, lower});
+    if (it != folded_.end() && it->second.count == 1) return it->second.first;
     return std::string::npos;
   }
 
  private:
-  static std::string Normalized(const ReachFile& f) {
+  static constexpr uint32_t kNoSpace = UINT32_MAX;
+  struct Key {
+    uint32_t space;
+    std::string_view path;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const {
+      return std::hash<std::string_view>()(k.path) * 31 + k.space;
+    }
+  };
+  struct Fold {
+    size_t first;
+    uint32_t count;
+  };
+
+  // The (exact, folded) spaces of a root, new roots getting new ones.
+  std::pair<uint32_t, uint32_t> AddSpaces(std::string_view root, bool is_url) {
+    if (is_url) return {0, 0};
+    if (auto it = root_cache_.find(root); it != root_cache_.end()) return it->second;
+    const std::string normal = NormalizeRoot(root);
+    const uint32_t e = exact_spaces_.try_emplace(normal, exact_spaces_.size() + 1).first->second;
+    const uint32_t f =
+        folded_spaces_.try_emplace(AsciiLower(normal), folded_spaces_.size() + 1).first->second;
+    root_cache_.emplace(std::string(root), std::make_pair(e, f));
+    return {e, f};
+  }
+
+  // The same without adding: kNoSpace for a root no file has.
+  std::pair<uint32_t, uint32_t> SpacesOf(std::string_view root, bool is_url) const {
+    if (is_url) return {0, 0};
+    if (auto it = root_cache_.find(root); it != root_cache_.end()) return it->second;
+    const std::string normal = NormalizeRoot(root);
+    auto e = exact_spaces_.find(normal);
+    auto f = folded_spaces_.find(AsciiLower(normal));
+    return {e == exact_spaces_.end() ? kNoSpace : e->second,
+            f == folded_spaces_.end() ? kNoSpace : f->second};
+  }
+
+  std::string_view Normalized(const ReachFile& f) {
     if (!f.is_url) return f.display;
     std::string origin;
     std::string path;
@@ -180,14 +234,32 @@ class FileIndex {
     if (!SplitUrl(f.display, &origin, &path) || !NormalizePath(path, &normalized)) {
       return f.display;
     }
-    return origin + normalized;
-  }
-  static std::string Key(const std::string& root, bool is_url, const std::string& display) {
-    return is_url ? "url\n" + display : "path\n" + NormalizeRoot(root) + "\n" + display;
+    return Store(origin + normalized);
   }
 
-  std::map<std::string, size_t> exact_;  // the first file (in plan order) wins
-  std::map<std::string, std::vector<size_t>> folded_;
+  std::string_view Folded(std::string_view text) { return Store(AsciiLower(text)); }
+
+  // Copies `text` into the arena: chunks of at least 1 MiB that never move.
+  std::string_view Store(std::string_view text) {
+    if (chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
+      chunk_size_ = std::max<size_t>(size_t{1} << 20, text.size());
+      chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+      chunk_used_ = 0;
+    }
+    char* at = chunks_.back().get() + chunk_used_;
+    std::copy(text.begin(), text.end(), at);
+    chunk_used_ += text.size();
+    return std::string_view(at, text.size());
+  }
+
+  std::unordered_map<Key, size_t, KeyHash> exact_;
+  std::unordered_map<Key, Fold, KeyHash> folded_;
+  std::map<std::string, uint32_t, std::less<>> exact_spaces_;   // normalized root -> space
+  std::map<std::string, uint32_t, std::less<>> folded_spaces_;  // folded normalized root
+  std::map<std::string, std::pair<uint32_t, uint32_t>, std::less<>> root_cache_;  // as given
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_size_ = 0;
+  size_t chunk_used_ = 0;
 };
 
 }  // namespace
@@ -218,9 +290,10 @@ ReachResult ComputeReach(const std::vector<ReachFile>& files) {
   result.reach.assign(n, 0);
   result.loads.assign(n, {});
   const FileIndex index(files);
+  static const std::vector<std::string> kNone;
   for (size_t i = 0; i < n; ++i) {
     result.page[i] = IsPage(files[i].kind, files[i].display);
-    for (const std::string& ref : files[i].references) {
+    for (const std::string& ref : files[i].references ? *files[i].references : kNone) {
       for (const std::string& candidate :
            ResolveReference(files[i].display, files[i].root, files[i].is_url, ref)) {
         const size_t target = index.Find(files[i].root, files[i].is_url, candidate);

@@ -43,12 +43,14 @@
 
 namespace iescan::report {
 
+// One scanned file as ComputeReach reads it. The strings are borrowed: they must outlive
+// the call (a plan's files hold them).
 struct ReachFile {
-  std::string display;  // Origin::display
-  std::string root;     // Origin::root
+  std::string_view display;  // Origin::display
+  std::string_view root;     // Origin::root
   bool is_url = false;
   scanner::FileKind kind = scanner::FileKind::kUnknown;
-  std::vector<std::string> references;  // as written
+  const std::vector<std::string>* references = nullptr;  // as written; null: none
 };
 
 struct ReachResult {

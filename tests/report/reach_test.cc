@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include <string>
 #include <vector>
 
@@ -84,8 +86,13 @@ TEST(ReachTest, PagesAreHtmlAndHtaButNotIncludeFragments) {
   EXPECT_FALSE(IsPage(FileKind::kCss, "a/app.css"));
 }
 
+// ReachFile borrows its strings: the test's are kept here for the life of the test program.
 ReachFile File(std::string display, FileKind kind, Strings refs = {}) {
-  return {std::move(display), "intranet", false, kind, std::move(refs)};
+  static std::deque<std::string> displays;
+  static std::deque<Strings> references;
+  displays.push_back(std::move(display));
+  references.push_back(std::move(refs));
+  return {displays.back(), "intranet", false, kind, &references.back()};
 }
 
 TEST(ReachTest, SharedScriptIncludedByThreePages) {
@@ -143,6 +150,39 @@ TEST(ReachTest, LongIncludeChainIsWalkedIteratively) {
   const ReachResult r = ComputeReach(files);
   EXPECT_EQ(r.reach[kDepth - 1], 1u);
   EXPECT_EQ(r.reach[kDepth], 1u);
+}
+
+TEST(ReachTest, LookupIsExactThenUniqueCaseFoldedWithinOneRoot) {
+  // a.htm's "Lib.js" names Lib.js exactly although lib.js exists too; b.htm's "LIB.JS"
+  // folds to two files and names neither; c.htm's "Menu.JS" folds to one. A file of
+  // another scan root with the same path is never a target; crawled pages resolve by
+  // normalized URL, the host case-insensitively.
+  std::vector<ReachFile> files = {
+      File("intranet/a.htm", FileKind::kHtml, {"Lib.js"}),
+      File("intranet/b.htm", FileKind::kHtml, {"LIB.JS"}),
+      File("intranet/c.htm", FileKind::kHtml, {"Menu.JS"}),
+      File("intranet/Lib.js", FileKind::kJs),
+      File("intranet/lib.js", FileKind::kJs),
+      File("intranet/menu.js", FileKind::kJs),
+  };
+  ReachFile other = File("intranet/other.js", FileKind::kJs);
+  other.root = "elsewhere";
+  files.push_back(other);
+  ReachFile d = File("intranet/d.htm", FileKind::kHtml, {"other.js"});
+  files.push_back(d);
+  static const Strings kPageRefs = {"../js/app.js"};
+  static const Strings kNoRefs;
+  files.push_back({"http://Intra:8080/hr/p/index.asp", "http://intra:8080/", true,
+                   FileKind::kHtml, &kPageRefs});
+  files.push_back({"http://intra:8080/hr/./js/app.js", "http://intra:8080/", true, FileKind::kJs,
+                   &kNoRefs});
+  const ReachResult r = ComputeReach(files);
+  EXPECT_EQ(r.loads[0], std::vector<size_t>{3});
+  EXPECT_TRUE(r.loads[1].empty());
+  EXPECT_EQ(r.loads[2], std::vector<size_t>{5});
+  EXPECT_TRUE(r.loads[7].empty());  // other.js is in another scan root
+  EXPECT_EQ(r.loads[8], std::vector<size_t>{9});
+  EXPECT_EQ(r.reach[9], 1u);
 }
 
 TEST(ReachTest, PlanCarriesReachIntoFilesAndFindings) {
