@@ -338,7 +338,9 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     return kExitUsage;
   }
 
-  AssignFingerprints(&*result);
+  const unsigned threads =
+      flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+  AssignFingerprints(&*result, threads);
   if (baseline_mode) {
     Baseline baseline = BaselineFromScan(*result);
     Status st = WriteTextFile(flags.outputs.front(), SerializeBaseline(baseline));
@@ -378,8 +380,7 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
   }
   write_options.lang = *lang;
   // The findings array of a JSON report is formatted with the scan's threads.
-  write_options.json.threads =
-      flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+  write_options.json.threads = threads;
   write_options.messages = messages.ok() ? &*messages : nullptr;
   for (const auto& [path, format] : files) {
     Status st = WriteReportFile(plan, format, write_options, path);

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include "report/app_name.h"
@@ -28,17 +29,27 @@ std::string RootRelativePath(const scanner::Origin& origin) {
   return std::string(report::RootRelativePath(origin.display, origin.root));
 }
 
-void AssignFingerprints(report::ScanResult* result) {
-  for (report::FileResult& file : result->files) {
-    std::string path = RootRelativePath(file.origin);
-    std::map<std::string, uint32_t> seen;
-    for (rules::Finding& f : file.findings) {
-      std::string rule = f.rule ? f.rule->id : "";
-      std::string normalized = report::NormalizeSnippet(f.snippet);
-      std::string key = KeyOf(report::Fingerprint(rule, path, normalized, 0));
-      f.fingerprint = report::Fingerprint(rule, path, normalized, seen[key]++);
+void AssignFingerprints(report::ScanResult* result, unsigned threads) {
+  std::vector<report::FileResult>& files = result->files;
+  auto work = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+      report::FileResult& file = files[i];
+      std::string path = RootRelativePath(file.origin);
+      std::map<std::string, uint32_t> seen;
+      for (rules::Finding& f : file.findings) {
+        std::string rule = f.rule ? f.rule->id : "";
+        std::string normalized = report::NormalizeSnippet(f.snippet);
+        std::string key = KeyOf(report::Fingerprint(rule, path, normalized, 0));
+        f.fingerprint = report::Fingerprint(rule, path, normalized, seen[key]++);
+      }
     }
-  }
+  };
+  const size_t n = files.size();
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::max<size_t>(n / 64, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
+  work(0, n / threads);
+  for (std::thread& thread : pool) thread.join();
 }
 
 Baseline BaselineFromScan(const report::ScanResult& result) {

@@ -21,8 +21,9 @@
 
 namespace iescan::app {
 
-// Sets Finding::fingerprint on every finding of `result`.
-void AssignFingerprints(report::ScanResult* result);
+// Sets Finding::fingerprint on every finding of `result`, on `threads` threads (each file
+// is fingerprinted alone, so the result does not depend on the count).
+void AssignFingerprints(report::ScanResult* result, unsigned threads = 1);
 
 struct BaselineEntry {
   std::string key;      // the fingerprint hash (without ":<n>")
