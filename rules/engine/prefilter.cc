@@ -103,13 +103,24 @@ bool Prefilter::ScanRange(const uint8_t* p, const uint8_t* end, uint32_t state,
                           ScanState* scan) const {
   const uint32_t* delta = delta_.data();
   const uint8_t* classes = classes_.data();
-  for (; p < end; ++p) {
-    uint32_t t = delta[state + classes[*p]];
-    if (t & kMatchFlag) [[unlikely]] {
-      t &= ~kMatchFlag;
-      if (Record(t, scan)) return true;
+  // Match states are collected without a branch and recorded once per block: common
+  // bytes that end a word (a one-letter word, "all") would otherwise mispredict a branch
+  // at every occurrence.
+  constexpr size_t kBlock = 64;
+  uint32_t found[kBlock];
+  while (p < end) {
+    const size_t len = std::min<size_t>(kBlock, static_cast<size_t>(end - p));
+    size_t count = 0;
+    for (size_t k = 0; k < len; ++k) {
+      const uint32_t t = delta[state + classes[p[k]]];
+      found[count] = t;
+      count += t >> 31;
+      state = t & ~kMatchFlag;
     }
-    state = t;
+    p += len;
+    for (size_t k = 0; k < count; ++k) {
+      if (Record(found[k] & ~kMatchFlag, scan)) return true;
+    }
   }
   return false;
 }
@@ -148,14 +159,21 @@ size_t Prefilter::Scan(std::string_view text, std::vector<uint8_t>* hits) const 
     common = std::min(common, end - begin);
   }
   uint32_t state[kStreams] = {};
-  for (size_t k = 0; k < common; ++k) {
-    for (size_t i = 0; i < kStreams; ++i) {
-      uint32_t t = delta[state[i] + classes[pos[i][k]]];
-      if (t & kMatchFlag) [[unlikely]] {
-        t &= ~kMatchFlag;
-        if (Record(t, &scan)) return scan.marked;
+  constexpr size_t kBlock = 64;
+  uint32_t found[kBlock * kStreams];
+  for (size_t k0 = 0; k0 < common; k0 += kBlock) {
+    const size_t k1 = std::min(common, k0 + kBlock);
+    size_t count = 0;
+    for (size_t k = k0; k < k1; ++k) {
+      for (size_t i = 0; i < kStreams; ++i) {
+        const uint32_t t = delta[state[i] + classes[pos[i][k]]];
+        found[count] = t;
+        count += t >> 31;
+        state[i] = t & ~kMatchFlag;
       }
-      state[i] = t;
+    }
+    for (size_t k = 0; k < count; ++k) {
+      if (Record(found[k] & ~kMatchFlag, &scan)) return scan.marked;
     }
   }
   for (size_t i = 0; i < kStreams; ++i) {
