@@ -111,6 +111,8 @@ struct PlanFile {
   std::vector<std::string> warnings;
 };
 
+// The fields are grouped by size (pointers and texts, then 32-bit, then one-byte values) so
+// that a large plan's hundreds of thousands of findings carry no padding between them.
 struct PlanFinding {
   const rules::Rule* rule = nullptr;  // borrowed from the Catalog; never null
   size_t file_index = 0;              // index into Plan::files
@@ -118,38 +120,39 @@ struct PlanFinding {
   SharedText path;                    // the file's path (PlanFile::path)
   SharedText rule_id;
   SharedText category;
-  SharedText title;  // the rule's title
-  rules::Severity severity = rules::Severity::kMedium;
-  rules::Confidence confidence = rules::Confidence::kHigh;
-  rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
+  SharedText title;     // the rule's title
   SharedText message;   // in English; writers re-render it in their language from
   SharedText match;     //   the rule, `match` and `detail` (report/i18n.h)
-  uint32_t line = 0;    // original file coordinates, 1-based; column in
-  uint32_t column = 0;  // code points
-  uint32_t end_line = 0;
-  uint32_t end_column = 0;
   SharedText snippet;   // may hold invalid UTF-8; writers must cope
-  scanner::Language language = scanner::Language::kHtml;
-  rules::Guard guard = rules::Guard::kNone;
-  SharedText detail;          // ProgID, CLSID...; may be empty
-  uint32_t reach = 0;         // the file's reach
+  SharedText detail;    // ProgID, CLSID...; may be empty
   double priority_score = 0;  // report/priority.h, one decimal
-  Priority priority = Priority::kP4;
-  bool ie_mode = false;  // an IE-mode dependency (IeModeRules)
   // Stable identity for baselines and SARIF, "HASH:N" (report/fingerprint.h): the one the
   // run assigned (Finding::fingerprint), else computed from rule id, root-relative path,
   // whitespace-normalised snippet and the occurrence among identical ones in the file.
   // Survives lines moving; see docs/output-formats.md.
   std::string fingerprint;
-  // Kept in every report but never gating: covered by an iescan-disable comment, or
-  // already recorded in the --baseline file ("unchanged"; "new"; "" without a baseline).
-  bool suppressed = false;
+  // Kept in every report but never gating: covered by an iescan-disable comment (with
+  // this reason), or already recorded in the --baseline file ("unchanged"; "new"; ""
+  // without a baseline). See `suppressed` below.
   SharedText suppression_reason;
   SharedText baseline;
+  uint32_t line = 0;    // original file coordinates, 1-based; column in
+  uint32_t column = 0;  // code points
+  uint32_t end_line = 0;
+  uint32_t end_column = 0;
+  uint32_t reach = 0;   // the file's reach
   // As the engine recorded them (see PlanFile::references): text offsets of the construct,
-  // and Finding::effort when it overrides the rule's effort.
+  // and (effort_override, below) Finding::effort when it overrides the rule's effort.
   uint32_t offset = 0;
   uint32_t end_offset = 0;
+  rules::Severity severity = rules::Severity::kMedium;
+  rules::Confidence confidence = rules::Confidence::kHigh;
+  rules::Effort effort = rules::Effort::kSmall;  // Finding::effort, else the rule's
+  scanner::Language language = scanner::Language::kHtml;
+  rules::Guard guard = rules::Guard::kNone;
+  Priority priority = Priority::kP4;
+  bool ie_mode = false;     // an IE-mode dependency (IeModeRules)
+  bool suppressed = false;  // covered by an iescan-disable comment
   std::optional<rules::Effort> effort_override;
 };
 

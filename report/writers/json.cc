@@ -255,7 +255,7 @@ template <typename T>
 void ParallelTextArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
                              const std::function<std::string(const T&)>& to_text,
                              unsigned threads, bool last) {
-  constexpr size_t kPerThread = 8192;  // elements per thread and round
+  constexpr size_t kPerThread = 2048;  // elements per thread and round (a few MB of text)
   if (threads <= 1 || items.size() < 2 * kPerThread) {
     TextArrayMember<T>(out, key, items, to_text, last);
     return;
