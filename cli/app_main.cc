@@ -493,8 +493,8 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
                   "tree builder, about 3x slower, drops the tags it would not place in a tree")
       ->check(CLI::IsMember({"tokens", "gumbo"}));
   cmd->add_flag("--stats", flags->stats,
-                "After the run, print the time of each stage and the slowest rules on "
-                "standard error");
+                "After the run, print the time of each stage, the peak memory and the slowest "
+                "rules on standard error");
   cmd->add_option("--color", flags->color, "auto, always or never (NO_COLOR is honoured)");
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 when a finding is at or above this severity: blocker (default), "

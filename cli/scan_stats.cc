@@ -1,5 +1,7 @@
 #include "cli/scan_stats.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -63,6 +65,15 @@ void PrintScanStats(const ScanStats& stats, uint64_t report_ns, const rules::Cat
   out << head << "stage (elapsed time, summed over threads)        time    share\n";
   for (const auto& [name, ns] : stages) out << Row(name, ns, total);
   out << Row("total", total, total);
+  // The process' high-water mark so far (the report is written by now): what to plan a
+  // machine or a shard size by (docs/scale.md).
+  struct rusage usage {};
+  if (getrusage(RUSAGE_SELF, &usage) == 0) {
+    char peak[80];
+    std::snprintf(peak, sizeof(peak), "peak resident memory %.0f MB\n",
+                  static_cast<double>(usage.ru_maxrss) * 1024 / 1e6);
+    out << peak;
+  }
 
   std::vector<std::pair<uint64_t, size_t>> rules;
   for (size_t r = 0; r < e.rule_ns.size(); ++r) {

@@ -1,7 +1,8 @@
-// `iescan scan --stats`: the stage table and the slowest rules on standard error, after the
-// run, with the reports unchanged; nothing of it without the flag.
+// `iescan scan --stats`: the stage table, the peak memory and the slowest rules on standard
+// error, after the run, with the reports unchanged; nothing of it without the flag.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "tests/support/test_tree.h"
@@ -37,6 +38,13 @@ TEST(StatsE2e, PrintsStagesAndRulesOnStandardError) {
                             "\n  sniffing.msie-user-agent "}) {
     EXPECT_NE(with.err.find(stage), std::string::npos) << stage << "\n" << with.err;
   }
+  // The high-water mark, in whole MB: a real process holds at least its catalogue.
+  const size_t peak = with.err.find("\npeak resident memory ");
+  ASSERT_NE(peak, std::string::npos) << with.err;
+  const int mb = std::atoi(with.err.c_str() + peak + 23);
+  EXPECT_GT(mb, 1) << with.err;
+  EXPECT_LT(mb, 4096) << with.err;
+  EXPECT_NE(with.err.find(" MB\n", peak), std::string::npos) << with.err;
   testing::RunOutput without = RunIescan({"scan", "app", "-f", "json", "-j", "1",
                                           "--fail-on", "none"}, tree.path());
   ASSERT_EQ(without.exit_code, 0) << without.err;
