@@ -30,7 +30,7 @@ std::string RootRelativePath(const scanner::Origin& origin) {
 }
 
 void AssignFingerprints(report::ScanResult* result, unsigned threads) {
-  std::vector<report::FileResult>& files = result->files;
+  std::deque<report::FileResult>& files = result->files;
   auto work = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       report::FileResult& file = files[i];

@@ -157,7 +157,6 @@ namespace {
 
 // Moves scanned outcomes into `result`; `context_only` marks files scanned for reach only.
 void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::ScanResult* result) {
-  result->files.reserve(result->files.size() + outcomes->size());
   for (BlobOutcome& o : *outcomes) {
     if (o.cancelled) {
       result->complete = false;

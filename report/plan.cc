@@ -5,6 +5,7 @@
 #endif
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -133,16 +134,42 @@ PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
   return out;
 }
 
-// Copies files and their findings in plan order; returns each plan file's references.
-// Each file's strings and findings are moved out of `scan`, its findings released once
-// copied, so a large scan's results are never held twice.
+// Puts `files` in the order `order` gives (order[k]: the index of the k-th file), moving
+// each file once along its cycle of the permutation: no second array of files.
+void Permute(std::deque<FileResult>* files, const std::vector<size_t>& order) {
+  std::vector<bool> placed(order.size(), false);
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (placed[start] || order[start] == start) continue;
+    FileResult held = std::move((*files)[start]);
+    size_t k = start;
+    while (true) {
+      placed[k] = true;
+      const size_t from = order[k];
+      if (from == start) {
+        (*files)[k] = std::move(held);
+        break;
+      }
+      (*files)[k] = std::move((*files)[from]);
+      k = from;
+    }
+  }
+}
+
+// Moves files and their findings into the plan, in plan order; returns each plan file's
+// references. Each file is released from `scan` as soon as the plan holds it (its findings,
+// strings and record alike), and the freed pages go back to the system every few thousand
+// files: a large scan's results are never held twice.
 std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptions& options,
                                                Plan* plan) {
   std::vector<std::vector<std::string>> references;
-  std::vector<size_t> order(scan.files.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return FileBefore(scan.files[a], scan.files[b]); });
+  {
+    std::vector<size_t> order(scan.files.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return FileBefore(scan.files[a], scan.files[b]);
+    });
+    Permute(&scan.files, order);
+  }
   size_t total = 0;
   for (const FileResult& f : scan.files) total += f.findings.size();
   plan->files.reserve(scan.files.size());
@@ -150,8 +177,8 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
   references.reserve(scan.files.size());
   RuleTextCache rule_texts;
   size_t released = 0;
-  for (size_t source_index : order) {
-    FileResult& source = scan.files[source_index];
+  while (!scan.files.empty()) {
+    FileResult& source = scan.files.front();
     const size_t file_index = plan->files.size();
     PlanFile file = CopyFile(source, options);
     references.push_back(std::move(source.references));
@@ -163,7 +190,7 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
       plan->findings.push_back(
           ToPlanFinding(std::move(f), path, rule_texts.Of(f.rule), file_index));
     }
-    std::vector<rules::Finding>().swap(source.findings);
+    scan.files.pop_front();
     if (++released % 4096 == 0) ReturnFreedMemory();
     const auto begin = plan->findings.begin() + static_cast<ptrdiff_t>(file.first_finding);
     std::sort(begin, plan->findings.end(), FindingBefore);
@@ -306,7 +333,7 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   // peak memory is here.
   ReturnFreedMemory();
   const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
-  std::vector<FileResult>().swap(scan.files);  // all taken over by the plan
+  std::deque<FileResult>().swap(scan.files);  // all taken over by the plan
   ReturnFreedMemory();
   AddSkipped(scan, options, &plan);
   GroupApps(&plan);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,7 +53,9 @@ struct ShardInfo {
 
 struct ScanResult {
   std::vector<std::string> roots;        // as given on the command line (paths or URLs)
-  std::vector<FileResult> files;         // every scanned file, sorted by origin.display
+  // Every scanned file. A deque, one block per file, so that the plan can release each file
+  // as it takes it over (report/plan.h) instead of holding all of them to the end.
+  std::deque<FileResult> files;
   std::vector<scanner::Skipped> skipped; // sorted by origin
   const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
   bool complete = true;                  // false when interrupted or a budget ran out

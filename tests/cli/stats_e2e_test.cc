@@ -39,9 +39,10 @@ TEST(StatsE2e, PrintsStagesAndRulesOnStandardError) {
     EXPECT_NE(with.err.find(stage), std::string::npos) << stage << "\n" << with.err;
   }
   // The high-water mark, in whole MB: a real process holds at least its catalogue.
-  const size_t peak = with.err.find("\npeak resident memory ");
+  const std::string marker = "\npeak resident memory ";
+  const size_t peak = with.err.find(marker);
   ASSERT_NE(peak, std::string::npos) << with.err;
-  const int mb = std::atoi(with.err.c_str() + peak + 23);
+  const int mb = std::atoi(with.err.c_str() + peak + marker.size());
   EXPECT_GT(mb, 1) << with.err;
   EXPECT_LT(mb, 4096) << with.err;
   EXPECT_NE(with.err.find(" MB\n", peak), std::string::npos) << with.err;

@@ -2,10 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "report/writers/json.h"
 #include "tests/report/sample_scan.h"
+#include "tests/report/scan_builder.h"
 
 namespace iescan::report {
 namespace {
@@ -237,6 +242,42 @@ TEST(PlanTest, EmptyScanGivesEmptyPlan) {
   EXPECT_TRUE(plan.apps.empty());
   EXPECT_TRUE(plan.rules.empty());
   EXPECT_EQ(plan.summary.by_severity, Counts(0, 0, 0, 0));
+}
+
+TEST(PlanTest, ArrivalOrderOfFilesDoesNotChangeThePlan) {
+  // The scan's threads finish files in any order; the plan puts them in its own order (and
+  // releases each as it takes it over). Many files, some in two roots, shuffled with
+  // several seeds, give the same JSON report.
+  const rules::Rule& rule = testing::TestRule("dom.document-all", rules::Severity::kHigh,
+                                              rules::Effort::kSmall);
+  ScanResult base;
+  for (const char* root : {"intranet", "mirror"}) {
+    testing::ScanBuilder builder(root);
+    for (int i = 0; i < 300; ++i) {
+      builder.File("app" + std::to_string(i % 9) + "/p" + std::to_string(i) + ".htm",
+                   scanner::FileKind::kHtml, 40, {"../common.js"});
+      for (uint32_t line = 1; line <= static_cast<uint32_t>(i % 4); ++line) {
+        builder.Finding(rule, line * 3, 1 + line);
+      }
+    }
+    for (const FileResult& f : builder.scan().files) base.files.push_back(f);
+    base.roots.push_back(root);
+  }
+  auto json = [](const ScanResult& scan) {
+    std::ostringstream out;
+    EXPECT_TRUE(WriteJson(BuildPlan(scan, PlanOptions{}), JsonOptions{}, out).ok());
+    return out.str();
+  };
+  const std::string expected = json(base);
+  ASSERT_GT(expected.size(), 100000u);
+  for (unsigned seed : {1u, 2u, 3u, 42u}) {
+    ScanResult shuffled = base;
+    std::shuffle(shuffled.files.begin(), shuffled.files.end(), std::mt19937(seed));
+    EXPECT_TRUE(json(shuffled) == expected) << "seed " << seed;
+  }
+  ScanResult reversed = base;
+  std::reverse(reversed.files.begin(), reversed.files.end());
+  EXPECT_TRUE(json(reversed) == expected);
 }
 
 }  // namespace
