@@ -153,7 +153,6 @@ std::vector<std::string> ResolvePath(std::string_view from, std::string_view roo
   return out;
 }
 
-// Index of scanned files by key (root + display, or normalized URL).
 // Scanned files by (scan root, normalized display path), exactly and ASCII case-folded.
 // A key is a space (0 for URLs, else one per normalized root, folded or not) and a view of
 // the path: paths are the files' own strings, and only URLs (normalized) and folded paths

@@ -114,7 +114,7 @@ bool Prefilter::ScanRange(const uint8_t* p, const uint8_t* end, uint32_t state,
     for (size_t k = 0; k < len; ++k) {
       const uint32_t t = delta[state + classes[p[k]]];
       found[count] = t;
-      count += t >> 31;
+      count += t >> 31;  // kMatchFlag is the top bit
       state = t & ~kMatchFlag;
     }
     p += len;
@@ -168,7 +168,7 @@ size_t Prefilter::Scan(std::string_view text, std::vector<uint8_t>* hits) const 
       for (size_t i = 0; i < kStreams; ++i) {
         const uint32_t t = delta[state[i] + classes[pos[i][k]]];
         found[count] = t;
-        count += t >> 31;
+        count += t >> 31;  // kMatchFlag is the top bit
         state[i] = t & ~kMatchFlag;
       }
     }

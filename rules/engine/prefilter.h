@@ -34,7 +34,8 @@ class Prefilter {
   size_t state_count() const { return outputs_.size(); }
 
  private:
-  static constexpr uint32_t kMatchFlag = 0x80000000u;
+  static constexpr uint32_t kMatchFlag = 0x80000000u;  // the top bit: Scan counts it by shifting
+  static_assert(kMatchFlag == uint32_t{1} << 31);
   static constexpr size_t kStreams = 4;
 
   struct ScanState {
