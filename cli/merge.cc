@@ -213,6 +213,11 @@ Status CheckShards(const std::vector<report::ScanResult>& scans,
                            " but " + names[i] + " is shard " + shard_name(s) +
                            ": merge the shards of one sharded scan (same N)");
     }
+    if (scans[i].roots != scans[first_shard].roots) {
+      return Status::Error(names[first_shard] + " and " + names[i] +
+                           " scanned different roots: merge the shards of one sharded scan "
+                           "(every shard is given the same roots)");
+    }
     if (given[s.index - 1] == scans.size()) given[s.index - 1] = i;
   }
   std::vector<std::string> absent;

@@ -17,9 +17,11 @@
 // Shards: a sharded scan records its share ("shard": {"index": K, "count": N}) in its JSON
 // report. When any report is a shard, all of them must be shards of the same N, and every K
 // from 1 to N must be given: a shard whose job failed would otherwise vanish from the
-// merged report without a word. `--partial` merges what is given instead, names the missing
-// shards on standard error and marks the report incomplete. A shard given twice is kept
-// once (its files must agree, as for any file in several reports).
+// merged report without a word. All of them must have scanned the same roots (a shard of
+// another job set is not one of this one's). `--partial` merges what is given instead of
+// failing on missing shards, names them on standard error and marks the report incomplete.
+// A shard given twice is kept once (its files must agree, as for any file in several
+// reports).
 //
 // Exit codes as for `iescan scan`: 0, 1 (findings at or above --fail-on), 2 (usage, an
 // unreadable or foreign report, a conflict).

@@ -405,6 +405,21 @@ TEST_F(ShardMergeTest, AMissingShardFailsTheMergeUnlessPartial) {
   EXPECT_EQ(r.err, "iescan: " + shards[0] + " is shard 1/3 but " + half +
                        " is shard 1/2: merge the shards of one sharded scan (same N)\n");
 
+  // Shards of a scan of other roots are not shards of this one.
+  TempTree other;
+  other.Write("app/s0.js", "var x = document.all.item0;\n");
+  const std::string elsewhere = Out("elsewhere.json");
+  ASSERT_EQ(RunIescan({"scan", other.path(), "--shard", "2/3", "-o", elsewhere, "-q",
+                       "--fail-on", "none"},
+                      tree.path())
+                .exit_code,
+            0);
+  r = RunIescan({"merge", shards[0], elsewhere, shards[2], "-q"}, tree.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "iescan: " + shards[0] + " and " + elsewhere +
+                       " scanned different roots: merge the shards of one sharded scan (every "
+                       "shard is given the same roots)\n");
+
   // A report whose shard record is not K/N is refused by name.
   json doc = json::parse(Slurp(shards[0]));
   doc["shard"] = {{"index", 4}, {"count", 3}};
