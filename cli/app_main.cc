@@ -20,6 +20,7 @@
 
 #include "cli/atomic_write.h"
 #include "cli/baseline.h"
+#include "scanner/core/spill_file.h"
 #include "cli/changed_files.h"
 #include "cli/cli_doc.h"
 #include "cli/config.h"
@@ -95,6 +96,7 @@ struct ScanFlags {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::string max_file_size;  // default 32MiB
+  std::string spill_after = "16MiB";  // --spill-after SIZE|never
   bool no_ignore = false;
   bool follow_symlinks = false;
   std::vector<std::string> rule_dirs;
@@ -189,7 +191,7 @@ int GateExitCode(const report::ScanResult& result, const std::string& fail_on, b
   if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
   for (const report::FileResult& file : result.files) {
     if (file.context_only) continue;
-    for (const rules::Finding& f : file.findings) {
+    for (const rules::Finding& f : report::ReadFindings(result, file)) {
       if (f.suppressed || f.baseline == rules::BaselineState::kUnchanged) continue;
       if (static_cast<int>(f.rule->severity) >= static_cast<int>(threshold)) return kExitFindings;
     }
@@ -254,6 +256,17 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
         << flags.max_file_size << "'\n";
     return kExitUsage;
   }
+  size_t spill_after = report::kNeverSpill;
+  if (flags.spill_after != "never") {
+    uint64_t bytes = 0;
+    if (!ParseSize(flags.spill_after, &bytes)) {
+      err << "iescan: --spill-after: expected a size such as 16MiB or 'never', got '"
+          << flags.spill_after << "'\n";
+      return kExitUsage;
+    }
+    spill_after = static_cast<size_t>(std::min<uint64_t>(bytes, report::kNeverSpill - 1));
+  }
+  options.spill_after = spill_after;
   if (!flags.shard.empty()) {
     Result<Shard> shard = ParseShard(flags.shard);
     if (!shard.ok()) {
@@ -364,6 +377,7 @@ int RunScanCommand(ScanFlags flags, const GateFlags& gate, bool baseline_mode, s
     err << "iescan: " << plan_options.status().message() << "\n";
     return kExitUsage;
   }
+  plan_options->spill_after = spill_after;
   const uint64_t report_start = rules::NowNs();
   // The gate by severity reads the findings, which the plan then takes over.
   const int severity_exit = GateExitCode(*result, flags.fail_on, gate_flags.strict);
@@ -483,6 +497,9 @@ void AddScanOptions(CLI::App* cmd, ScanFlags* flags) {
   cmd->add_option("--exclude", flags->exclude, "Skip files matching this glob");
   cmd->add_option("--max-file-size", flags->max_file_size,
                   "Skip files larger than this (default 32MiB)");
+  cmd->add_option("--spill-after", flags->spill_after,
+                  "Keep at most this much of the findings in memory, the rest in a temporary "
+                  "file in $TMPDIR (default 16MiB; 'never': all in memory)");
   cmd->add_flag("--no-ignore", flags->no_ignore, "Do not read .gitignore / .iescanignore");
   cmd->add_flag("--follow-symlinks", flags->follow_symlinks, "Follow symbolic links");
   cmd->add_option("--rules", flags->rule_dirs, "Add an organisation's rule directory");
@@ -595,9 +612,16 @@ int Main(int argc, const char* const* argv, std::ostream& out, std::ostream& err
     out << "iescan " << IESCAN_VERSION << "\n";
     return kExitClean;
   }
-  if (scan->parsed()) return RunScanCommand(scan_flags, gate_flags, false, out, err);
-  if (baseline_cmd->parsed()) return RunScanCommand(baseline_flags, GateFlags{}, true, out, err);
-  if (merge_cmd->parsed()) return RunMerge(merge_flags, IESCAN_VERSION, out, err);
+  try {
+    if (scan->parsed()) return RunScanCommand(scan_flags, gate_flags, false, out, err);
+    if (baseline_cmd->parsed()) return RunScanCommand(baseline_flags, GateFlags{}, true, out, err);
+    if (merge_cmd->parsed()) return RunMerge(merge_flags, IESCAN_VERSION, out, err);
+  } catch (const SpillError& e) {
+    // The temporary file of a large run failed under it (scanner/core/spill_file.h): no
+    // report rather than a wrong one.
+    err << "iescan: " << e.what() << "\n";
+    return kExitUsage;
+  }
   if (rules_cmd->parsed()) return RunRulesCommand(rules_dirs, rules_format, out, err);
   if (explain->parsed()) return RunExplainCommand(rules_dirs, explain_id, out, err);
   if (init->parsed()) return RunInitCommand(init_force, out, err);

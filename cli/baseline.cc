@@ -17,8 +17,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string KeyOf(const std::string& fingerprint) {
-  return fingerprint.substr(0, fingerprint.find(':'));
+std::string KeyOf(std::string_view fingerprint) {
+  return std::string(fingerprint.substr(0, fingerprint.find(':')));
 }
 
 }  // namespace
@@ -29,19 +29,23 @@ std::string RootRelativePath(const scanner::Origin& origin) {
   return std::string(report::RootRelativePath(origin.display, origin.root));
 }
 
+void AssignFileFingerprints(report::FileResult* file) {
+  const std::string path = RootRelativePath(file->origin);
+  std::map<std::string, uint32_t> seen;
+  for (rules::Finding& f : file->findings) {
+    std::string rule = f.rule ? f.rule->id : "";
+    std::string normalized = report::NormalizeSnippet(f.snippet);
+    std::string key = KeyOf(report::Fingerprint(rule, path, normalized, 0));
+    f.fingerprint = report::Fingerprint(rule, path, normalized, seen[key]++);
+  }
+}
+
 void AssignFingerprints(report::ScanResult* result, unsigned threads) {
   std::deque<report::FileResult>& files = result->files;
   auto work = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
-      report::FileResult& file = files[i];
-      std::string path = RootRelativePath(file.origin);
-      std::map<std::string, uint32_t> seen;
-      for (rules::Finding& f : file.findings) {
-        std::string rule = f.rule ? f.rule->id : "";
-        std::string normalized = report::NormalizeSnippet(f.snippet);
-        std::string key = KeyOf(report::Fingerprint(rule, path, normalized, 0));
-        f.fingerprint = report::Fingerprint(rule, path, normalized, seen[key]++);
-      }
+      // A file whose findings were spilled had them assigned first (scan_runner.cc).
+      if (files[i].spilled.count == 0) AssignFileFingerprints(&files[i]);
     }
   };
   const size_t n = files.size();
@@ -59,7 +63,7 @@ Baseline BaselineFromScan(const report::ScanResult& result) {
     // like every path iescan writes it shows no credential (a crawled URL, a session id).
     std::string path = RootRelativePath(file.origin);
     rules::RedactInPlace(&path);
-    for (const rules::Finding& f : file.findings) {
+    for (const rules::Finding& f : report::ReadFindings(result, file)) {
       if (f.suppressed) continue;
       std::string rule = f.rule ? f.rule->id : "";
       std::string key = KeyOf(f.fingerprint);
@@ -139,7 +143,8 @@ BaselineOutcome ApplyBaseline(const Baseline& baseline, report::ScanResult* resu
   for (const BaselineEntry& e : baseline.entries) remaining[e.key] += e.count;
   BaselineOutcome outcome;
   for (report::FileResult& file : result->files) {
-    for (rules::Finding& f : file.findings) {
+    std::vector<rules::Finding> findings = report::TakeFindings(*result, file);
+    for (rules::Finding& f : findings) {
       if (f.suppressed) continue;
       std::string key = KeyOf(f.fingerprint);
       auto it = remaining.find(key);
@@ -153,6 +158,7 @@ BaselineOutcome ApplyBaseline(const Baseline& baseline, report::ScanResult* resu
         ++outcome.new_findings;
       }
     }
+    report::PutFindings(*result, file, std::move(findings));
   }
   for (const BaselineEntry& e : baseline.entries) {
     uint32_t& left = remaining[e.key];

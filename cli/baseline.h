@@ -23,7 +23,11 @@ namespace iescan::app {
 
 // Sets Finding::fingerprint on every finding of `result`, on `threads` threads (each file
 // is fingerprinted alone, so the result does not depend on the count).
+// Files whose findings are in the scan's spill file are left alone: the scan runner
+// fingerprints a file before it spills it.
 void AssignFingerprints(report::ScanResult* result, unsigned threads = 1);
+// The same for one file's findings in memory.
+void AssignFileFingerprints(report::FileResult* file);
 
 struct BaselineEntry {
   std::string key;      // the fingerprint hash (without ":<n>")

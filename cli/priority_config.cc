@@ -65,6 +65,8 @@ Status ApplyPriorityWeights(const std::map<std::string, double>& values, const s
 Result<report::PlanOptions> PlanOptionsFor(const Config& config, const char* version) {
   report::PlanOptions options;
   options.tool_version = version;
+  // A merge of large reports keeps its memory flat like the scan (--spill-after).
+  options.spill_after = size_t{16} << 20;
   options.created = static_cast<int64_t>(std::time(nullptr));
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
     options.created = std::strtoll(epoch, nullptr, 10);

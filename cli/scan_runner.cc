@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "cli/baseline.h"
 #include "cli/changed_files.h"
 #include "cli/crawl_runner.h"
 #include "scanner/crawl/url.h"
@@ -90,14 +91,50 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
   return DecodeAndScan(engine, scanner::Blob(blob), kind, stats);
 }
 
+namespace {
+
+// Keeps a scan's findings in memory up to a budget, then writes each further file's findings
+// to the scan's spill file (created on first need).
+class Spiller {
+ public:
+  Spiller(size_t budget, report::ScanResult* result) : budget_(budget), result_(result) {}
+
+  void Take(report::FileResult* file) {
+    const size_t bytes = file->findings.size() * sizeof(rules::Finding);
+    if (bytes == 0 || budget_ == report::kNeverSpill) return;
+    if (held_.fetch_add(bytes, std::memory_order_relaxed) + bytes <= budget_) return;
+    SpillFile* spill = File();
+    if (spill == nullptr) return;
+    // Spilled findings are never changed in place by AssignFingerprints: assign first.
+    AssignFileFingerprints(file);
+    if (report::SpillFindings(*spill, *file)) held_.fetch_sub(bytes, std::memory_order_relaxed);
+  }
+
+ private:
+  SpillFile* File() {
+    std::call_once(once_, [&] {
+      if (!result_->spill) result_->spill = std::shared_ptr<SpillFile>(SpillFile::Create());
+    });
+    return result_->spill.get();
+  }
+
+  const size_t budget_;
+  report::ScanResult* const result_;
+  std::atomic<size_t> held_{0};
+  std::once_flag once_;
+};
+
+}  // namespace
+
 // Reads and scans `files` on `jobs` threads; outcomes in the order of `files`.
 static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
                                    const std::vector<const scanner::SourceFile*>& files,
-                                   const ScanOptions& options) {
+                                   const ScanOptions& options, report::ScanResult* result) {
   const size_t n = files.size();
   std::vector<BlobOutcome> outcomes(n);
   std::atomic<size_t> next{0};
   std::mutex stats_mutex;
+  Spiller spiller(options.spill_after, result);
   auto worker = [&]() {
     ScanStats mine;
     ScanStats* stats = options.stats != nullptr ? &mine : nullptr;
@@ -120,6 +157,7 @@ static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
       }
       // The blob is this worker's own: its bytes move into the decoded text.
       outcomes[i] = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
+      if (outcomes[i].scanned) spiller.Take(&outcomes[i].file);
     }
     if (stats != nullptr) {
       std::lock_guard<std::mutex> lock(stats_mutex);
@@ -198,7 +236,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
     }
   }
   chosen = SelectShardFiles(chosen, options.shard);
-  std::vector<BlobOutcome> outcomes = ScanFiles(engine, chosen, options);
+  std::vector<BlobOutcome> outcomes = ScanFiles(engine, chosen, options, result);
   std::vector<const scanner::SourceFile*> context;
   for (size_t i = 0; i < outcomes.size() && options.only_files; ++i) {
     if (!outcomes[i].scanned) continue;
@@ -211,7 +249,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
   }
   Collect(&outcomes, false, result);
   if (!context.empty()) {
-    std::vector<BlobOutcome> extra = ScanFiles(engine, context, options);
+    std::vector<BlobOutcome> extra = ScanFiles(engine, context, options, result);
     Collect(&extra, true, result);
   }
   return Status::Ok();

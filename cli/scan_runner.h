@@ -15,6 +15,7 @@
 #include "cli/crawl_runner.h"
 #include "cli/scan_stats.h"
 #include "cli/shard.h"
+#include "report/record_store.h"
 #include "report/scan_result.h"
 #include "rules/engine/engine.h"
 #include "scanner/crawl/crawler.h"
@@ -40,6 +41,9 @@ struct ScanOptions {
   // --shard K/N: only this share of the listed files (and of the seed URLs) is scanned;
   // the roots are recorded in full (cli/shard.h).
   Shard shard;
+  // Past this many bytes of findings held in memory, each further file's findings go to a
+  // temporary file (ScanResult::spill; --spill-after). kNeverSpill: all stay in memory.
+  size_t spill_after = report::kNeverSpill;
 };
 
 // Runs the scan. Roots that are http(s) URLs are crawled (see cli/crawl_runner.h) and their

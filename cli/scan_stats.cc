@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "scanner/core/shared_text.h"
+
 namespace iescan::app {
 namespace {
 
@@ -73,6 +75,12 @@ void PrintScanStats(const ScanStats& stats, uint64_t report_ns, const rules::Cat
     std::snprintf(peak, sizeof(peak), "peak resident memory %.0f MB\n",
                   static_cast<double>(usage.ru_maxrss) * 1024 / 1e6);
     out << peak;
+  }
+  {
+    char pool[96];
+    std::snprintf(pool, sizeof(pool), "shared texts %zu distinct, %.1f MB of characters\n",
+                  SharedText::PoolSize(), static_cast<double>(SharedText::PoolBytes()) / 1e6);
+    out << pool;
   }
 
   std::vector<std::pair<uint64_t, size_t>> rules;

@@ -155,6 +155,20 @@ void Permute(std::deque<FileResult>* files, const std::vector<size_t>& order) {
   }
 }
 
+// Fingerprints of one file's findings (report/fingerprint.h), for those the run did not
+// assign; `file.path` is not yet redacted, as the scheme wants.
+void AddFingerprints(const PlanFile& file, std::vector<PlanFinding>* findings) {
+  const std::string_view path =
+      file.is_url ? std::string_view(file.path) : RootRelativePath(file.path, file.root);
+  std::map<std::pair<std::string, std::string>, uint32_t> seen;
+  for (PlanFinding& f : *findings) {
+    if (!f.fingerprint.empty()) continue;
+    std::string snippet = NormalizeSnippet(f.snippet);
+    const uint32_t occurrence = seen[{f.rule_id, snippet}]++;
+    f.fingerprint = Fingerprint(f.rule_id, path, snippet, occurrence);
+  }
+}
+
 // Moves files and their findings into the plan, in plan order; returns each plan file's
 // references. Each file is released from `scan` as soon as the plan holds it (its findings,
 // strings and record alike), and the freed pages go back to the system every few thousand
@@ -170,12 +184,10 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
     });
     Permute(&scan.files, order);
   }
-  size_t total = 0;
-  for (const FileResult& f : scan.files) total += f.findings.size();
   plan->files.reserve(scan.files.size());
-  plan->findings.reserve(total);
   references.reserve(scan.files.size());
   RuleTextCache rule_texts;
+  std::vector<PlanFinding> findings;  // one file's, sorted before the plan takes them
   size_t released = 0;
   while (!scan.files.empty()) {
     FileResult& source = scan.files.front();
@@ -183,17 +195,19 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
     PlanFile file = CopyFile(source, options);
     references.push_back(std::move(source.references));
     file.first_finding = plan->findings.size();
-    const SharedText path(file.path);
-    for (rules::Finding& f : source.findings) {
+    // Findings show the path as every report does, without credentials.
+    const SharedText path(rules::Redact(file.path));
+    findings.clear();
+    for (rules::Finding& f : TakeFindings(scan, source)) {
       if (f.rule == nullptr) continue;
       ++file.by_severity[f.rule->severity];
-      plan->findings.push_back(
-          ToPlanFinding(std::move(f), path, rule_texts.Of(f.rule), file_index));
+      findings.push_back(ToPlanFinding(std::move(f), path, rule_texts.Of(f.rule), file_index));
     }
     scan.files.pop_front();
     if (++released % 4096 == 0) ReturnFreedMemory();
-    const auto begin = plan->findings.begin() + static_cast<ptrdiff_t>(file.first_finding);
-    std::sort(begin, plan->findings.end(), FindingBefore);
+    std::sort(findings.begin(), findings.end(), FindingBefore);
+    AddFingerprints(file, &findings);
+    for (const PlanFinding& f : findings) plan->findings.push_back(f);
     file.finding_count = file.by_severity.Total();
     plan->files.push_back(std::move(file));
   }
@@ -293,25 +307,9 @@ void AddReach(const std::vector<std::vector<std::string>>& references, Plan* pla
     f.page = reach.page[i];
     f.reach = reach.reach[i];
     f.loads = std::move(reach.loads[i]);
-    for (uint32_t k = 0; k < f.finding_count; ++k) {
-      plan->findings[f.first_finding + k].reach = f.reach;
-    }
   }
-}
-
-void AddFingerprints(Plan* plan) {
-  for (const PlanFile& file : plan->files) {
-    const std::string_view path =
-        file.is_url ? std::string_view(file.path) : RootRelativePath(file.path, file.root);
-    std::map<std::pair<std::string, std::string>, uint32_t> seen;
-    for (uint32_t k = 0; k < file.finding_count; ++k) {
-      PlanFinding& f = plan->findings[file.first_finding + k];
-      if (!f.fingerprint.empty()) continue;
-      std::string snippet = NormalizeSnippet(f.snippet);
-      const uint32_t occurrence = seen[{f.rule_id, snippet}]++;
-      f.fingerprint = Fingerprint(f.rule_id, path, snippet, occurrence);
-    }
-  }
+  plan->findings.Update(
+      [&](PlanFinding& f, size_t) { f.reach = plan->files[f.file_index].reach; });
 }
 
 }  // namespace
@@ -323,6 +321,7 @@ Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
 
 Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   Plan plan;
+  plan.findings.SpillAfter(options.spill_after);
   plan.tool_version = options.tool_version;
   plan.roots = scan.roots;
   plan.complete = scan.complete;
@@ -340,7 +339,6 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   Summarize(&plan);
   AddReach(references, &plan);
   ReturnFreedMemory();
-  AddFingerprints(&plan);
   AssessPlan(options, &plan);
   // Paths, URLs and app names come from the scanned tree or site and may carry credentials
   // (http://user:pass@host/, ?token=...): each one shown is redacted (rules/engine/redact.h).
@@ -351,10 +349,6 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
     rules::RedactInPlace(&f.app);
     for (std::string& reference : f.references) rules::RedactInPlace(&reference);
     for (std::string& warning : f.warnings) rules::RedactInPlace(&warning);
-  }
-  for (PlanFile& file : plan.files) {
-    const SharedText path(file.path);
-    for (size_t i = 0; i < file.finding_count; ++i) plan.findings[file.first_finding + i].path = path;
   }
   for (PlanSkipped& s : plan.skipped) {
     rules::RedactInPlace(&s.path);

@@ -32,13 +32,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "report/app_map.h"
 #include "report/priority.h"
+#include "report/record_store.h"
 #include "report/scan_result.h"
 #include "rules/engine/finding.h"
 #include "rules/engine/rule.h"
+#include "scanner/core/inline_text.h"
 #include "scanner/core/shared_text.h"
 #include "scanner/document/document.h"
 #include "scanner/source/file_kind.h"
@@ -57,6 +60,10 @@ struct PlanOptions {
   // <date-created>). The caller passes SOURCE_DATE_EPOCH when set, else the current time,
   // so that a build can reproduce a report byte for byte.
   int64_t created = 0;
+  // Past this many bytes of findings in memory, the plan keeps the rest in a temporary file
+  // (report/record_store.h); the report is the same either way. The command line's default
+  // is 16 MB (--spill-after).
+  size_t spill_after = kNeverSpill;
 };
 
 // Severities from most to least severe: the order every writer lists them in.
@@ -130,7 +137,7 @@ struct PlanFinding {
   // run assigned (Finding::fingerprint), else computed from rule id, root-relative path,
   // whitespace-normalised snippet and the occurrence among identical ones in the file.
   // Survives lines moving; see docs/output-formats.md.
-  std::string fingerprint;
+  InlineText fingerprint;
   // Kept in every report but never gating: covered by an iescan-disable comment (with
   // this reason), or already recorded in the --baseline file ("unchanged"; "new"; ""
   // without a baseline). See `suppressed` below.
@@ -155,6 +162,7 @@ struct PlanFinding {
   bool suppressed = false;  // covered by an iescan-disable comment
   std::optional<rules::Effort> effort_override;
 };
+static_assert(std::is_trivially_copyable_v<PlanFinding>, "a plan's findings may be spilled");
 
 struct PlanSkipped {
   std::string path;  // Skipped::origin
@@ -261,7 +269,9 @@ struct Plan {
   PlanSummary summary;
   std::vector<PlanApp> apps;
   std::vector<PlanFile> files;
-  std::vector<PlanFinding> findings;
+  // Read them by value (plan.findings[i], or a range-for): past PlanOptions::spill_after
+  // they are on disk (report/record_store.h).
+  RecordStore<PlanFinding> findings;
   std::vector<PlanSkipped> skipped;
   std::vector<PlanRule> rules;
   std::vector<MigrationStep> migration_order;

@@ -26,11 +26,11 @@ void ForEachFinding(const Plan& plan, const PlanApp& app, Fn fn) {
 
 void ScoreFindings(const PlanOptions& options, Plan* plan) {
   const PriorityWeights& w = options.weights;
-  for (PlanFinding& f : plan->findings) {
+  plan->findings.Update([&](PlanFinding& f, size_t) {
     f.priority_score = PriorityScore(f.severity, f.confidence, f.guard, f.reach, w);
     f.priority = PriorityClass(f.priority_score, w);
     f.ie_mode = IsIeModeDependency(f.rule_id, f.detail, f.guard, f.confidence, options.ie_mode);
-  }
+  });
 }
 
 void CopyMapFacts(const PlanOptions& options, PlanApp* app) {

@@ -15,6 +15,7 @@
 #include "rules/engine/catalog.h"
 #include "rules/engine/engine.h"
 #include "rules/engine/finding.h"
+#include "scanner/core/spill_file.h"
 #include "scanner/source/blob.h"
 #include "scanner/source/file_kind.h"
 
@@ -27,7 +28,9 @@ struct FileResult {
   std::string encoding_source;    // "bom", "meta", "detected", ...
   uint64_t bytes = 0;
   uint32_t lines = 0;
-  std::vector<rules::Finding> findings;  // sorted by position, then rule id
+  // Sorted by position, then rule id. In a large scan they may be in the scan's spill file
+  // instead (`spilled`): read them with TakeFindings / ReadFindings below.
+  std::vector<rules::Finding> findings;
   std::vector<std::string> warnings;
   rules::DocumentModeInfo doc_mode;      // pages only
   std::vector<std::string> references;   // resources it loads, as written (see FileScan)
@@ -40,6 +43,12 @@ struct FileResult {
   // Shared, not copied, with the plan file: most files are no library.
   std::shared_ptr<const rules::VendoredLibrary> library;
   uint32_t folded_findings = 0;
+  // Where the findings are when they are not in `findings`: `count` records of
+  // ScanResult::spill from byte `offset`.
+  struct Spilled {
+    uint64_t offset = 0;
+    uint32_t count = 0;
+  } spilled;
 };
 
 // Which share of a sharded scan (`iescan scan --shard K/N`) a result holds; count 0: the
@@ -60,6 +69,18 @@ struct ScanResult {
   const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
   bool complete = true;                  // false when interrupted or a budget ran out
   ShardInfo shard;                       // the share of a sharded scan; inactive otherwise
+  // The findings a large scan wrote to disk (FileResult::spilled); null when it wrote none.
+  std::shared_ptr<SpillFile> spill;
 };
+
+// A file's findings, wherever they are (in memory or in the scan's spill file). Take moves
+// them out (the file keeps none); Read copies them; Put stores changed findings back where
+// they came from (the same number of them). Reading the spill may throw SpillError.
+std::vector<rules::Finding> TakeFindings(ScanResult& scan, FileResult& file);
+std::vector<rules::Finding> ReadFindings(const ScanResult& scan, const FileResult& file);
+void PutFindings(ScanResult& scan, FileResult& file, std::vector<rules::Finding> findings);
+// Writes the file's findings to `spill` and frees them; false (findings kept) when the disk
+// refused them or there are none.
+bool SpillFindings(SpillFile& spill, FileResult& file);
 
 }  // namespace iescan::report

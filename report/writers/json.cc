@@ -231,8 +231,9 @@ void Member(std::ostream& out, std::string_view key, const Json& value, bool las
 
 // Writes `"key": [ ... ]` one element at a time, each given as its text at depth 2 by
 // `to_text`, formatted exactly as a whole dump.
-template <typename T>
-void TextArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
+// `items`: a std::vector or a RecordStore (indexed by value).
+template <typename T, typename Items>
+void TextArrayMember(std::ostream& out, std::string_view key, const Items& items,
                      const std::function<std::string(const T&)>& to_text, bool last) {
   out << "  " << Json(Str(key)).dump() << ": ";
   if (items.empty()) {
@@ -251,13 +252,13 @@ void TextArrayMember(std::ostream& out, std::string_view key, const std::vector<
 // contiguous share of the next elements into a text of its own, and the texts are written
 // in order, so the bytes do not depend on the thread count. (Threads taking alternate
 // elements into adjacent strings shared cache lines and barely ran in parallel.)
-template <typename T>
-void ParallelTextArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
+template <typename T, typename Items>
+void ParallelTextArrayMember(std::ostream& out, std::string_view key, const Items& items,
                              const std::function<std::string(const T&)>& to_text,
                              unsigned threads, bool last) {
   constexpr size_t kPerThread = 2048;  // elements per thread and round (a few MB of text)
   if (threads <= 1 || items.size() < 2 * kPerThread) {
-    TextArrayMember<T>(out, key, items, to_text, last);
+    TextArrayMember<T, Items>(out, key, items, to_text, last);
     return;
   }
   out << "  " << Json(Str(key)).dump() << ": [\n";
@@ -289,7 +290,7 @@ void ParallelTextArrayMember(std::ostream& out, std::string_view key, const std:
 template <typename T>
 void ArrayMember(std::ostream& out, std::string_view key, const std::vector<T>& items,
                  const std::function<Json(const T&)>& to_json, bool last) {
-  TextArrayMember<T>(
+  TextArrayMember<T, std::vector<T>>(
       out, key, items, [&](const T& item) { return Dump(to_json(item), 2); }, last);
 }
 
@@ -313,10 +314,10 @@ void WriteDocument(const Plan& plan, const JsonOptions& options, std::ostream& o
   ArrayMember<size_t>(
       out, "migration_order", ranks,
       [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
-  ParallelTextArrayMember<PlanFile>(
+  ParallelTextArrayMember<PlanFile, std::vector<PlanFile>>(
       out, "files", plan.files, [&](const PlanFile& f) { return Dump(FileJson(plan, f), 2); },
       options.threads, false);
-  ParallelTextArrayMember<PlanFinding>(out, "findings", plan.findings, FindingText,
+  ParallelTextArrayMember<PlanFinding, RecordStore<PlanFinding>>(out, "findings", plan.findings, FindingText,
                                        options.threads, false);
   ArrayMember<PlanSkipped>(out, "skipped", plan.skipped, SkippedJson, false);
   ArrayMember<PlanRule>(out, "rules", plan.rules, RuleJson, true);

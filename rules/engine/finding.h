@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include "rules/engine/rule.h"
+#include "scanner/core/inline_text.h"
 #include "scanner/core/shared_text.h"
 #include "scanner/document/document.h"
 
@@ -46,10 +48,11 @@ struct Finding {
   // A stable identity that survives edits elsewhere in the file and line moves: a hash of
   // rule id, root-relative path and normalised snippet, then ":<n>" for the n-th identical
   // one in the file. Used by baselines, SARIF partialFingerprints and merges.
-  std::string fingerprint;
+  InlineText fingerprint;  // held in place: a Finding is copied as bytes (report/record_store.h)
   BaselineState baseline = BaselineState::kNone;
   bool suppressed = false;         // an iescan-disable comment covers it
   SharedText suppression_reason;  // the text after "--" in that comment
 };
+static_assert(std::is_trivially_copyable_v<Finding>, "a large scan spills findings as bytes");
 
 }  // namespace iescan::rules

@@ -34,7 +34,7 @@ report::ScanResult ManyFiles(const rules::Rule& rule, size_t files) {
 std::vector<std::string> Fingerprints(const report::ScanResult& scan) {
   std::vector<std::string> out;
   for (const report::FileResult& file : scan.files) {
-    for (const rules::Finding& f : file.findings) out.push_back(f.fingerprint);
+    for (const rules::Finding& f : file.findings) out.push_back(f.fingerprint.str());
   }
   return out;
 }

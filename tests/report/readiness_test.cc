@@ -22,7 +22,7 @@ const PlanApp& App(const Plan& plan, const std::string& name) {
   return plan.apps.front();
 }
 
-const PlanFinding& FindingAt(const Plan& plan, const std::string& path, uint32_t line) {
+PlanFinding FindingAt(const Plan& plan, const std::string& path, uint32_t line) {
   for (const PlanFinding& f : plan.findings) {
     if (f.path == path && f.line == line) return f;
   }
