@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -126,41 +127,46 @@ class Spiller {
 
 }  // namespace
 
-// Reads and scans `files` on `jobs` threads; outcomes in the order of `files`.
-static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
-                                   const std::vector<const scanner::SourceFile*>& files,
-                                   const ScanOptions& options, report::ScanResult* result) {
+// Reads and scans `files` on `jobs` threads, handing each outcome to `sink(index, outcome)`
+// as soon as it is done (from the worker threads, one call at a time). Outcomes are not held
+// in an array of all files: a large tree's results go straight to the scan result.
+static void ScanFiles(const rules::Engine& engine,
+                      const std::vector<const scanner::SourceFile*>& files,
+                      const ScanOptions& options, report::ScanResult* result,
+                      const std::function<void(size_t, BlobOutcome&&)>& sink) {
   const size_t n = files.size();
-  std::vector<BlobOutcome> outcomes(n);
   std::atomic<size_t> next{0};
-  std::mutex stats_mutex;
+  std::mutex mutex;  // the sink's and the stats'
   Spiller spiller(options.spill_after, result);
   auto worker = [&]() {
     ScanStats mine;
     ScanStats* stats = options.stats != nullptr ? &mine : nullptr;
     for (size_t i = next.fetch_add(1); i < n; i = next.fetch_add(1)) {
+      BlobOutcome outcome;
       if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
-        outcomes[i].cancelled = true;
-        continue;
+        outcome.cancelled = true;
+      } else {
+        const scanner::SourceFile& file = *files[i];
+        const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
+        Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
+        if (stats != nullptr) {
+          stats->read_ns += rules::NowNs() - read_start;
+          ++stats->files_read;
+          if (blob.ok()) stats->bytes_read += blob->bytes.size();
+        }
+        if (!blob.ok()) {
+          outcome = Skip(file.origin, blob.status().message());
+        } else {
+          // The blob is this worker's own: its bytes move into the decoded text.
+          outcome = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
+          if (outcome.scanned) spiller.Take(&outcome.file);
+        }
       }
-      const scanner::SourceFile& file = *files[i];
-      const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
-      Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
-      if (stats != nullptr) {
-        stats->read_ns += rules::NowNs() - read_start;
-        ++stats->files_read;
-        if (blob.ok()) stats->bytes_read += blob->bytes.size();
-      }
-      if (!blob.ok()) {
-        outcomes[i] = Skip(file.origin, blob.status().message());
-        continue;
-      }
-      // The blob is this worker's own: its bytes move into the decoded text.
-      outcomes[i] = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
-      if (outcomes[i].scanned) spiller.Take(&outcomes[i].file);
+      std::lock_guard<std::mutex> lock(mutex);
+      sink(i, std::move(outcome));
     }
     if (stats != nullptr) {
-      std::lock_guard<std::mutex> lock(stats_mutex);
+      std::lock_guard<std::mutex> lock(mutex);
       options.stats->Add(mine);
     }
   };
@@ -169,7 +175,6 @@ static std::vector<BlobOutcome> ScanFiles(const rules::Engine& engine,
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
-  return outcomes;
 }
 
 namespace {
@@ -193,19 +198,15 @@ std::string ResolveReference(const scanner::SourceFile& from, std::string ref) {
 
 namespace {
 
-// Moves scanned outcomes into `result`; `context_only` marks files scanned for reach only.
-void Collect(std::vector<BlobOutcome>* outcomes, bool context_only, report::ScanResult* result) {
-  for (BlobOutcome& o : *outcomes) {
-    if (o.cancelled) {
-      result->complete = false;
-      continue;
-    }
-    if (o.scanned) {
-      o.file.context_only = context_only;
-      result->files.push_back(std::move(o.file));
-    } else {
-      result->skipped.push_back(std::move(o.skipped));
-    }
+// Moves one outcome into `result`; `context_only` marks files scanned for reach only.
+void Collect(BlobOutcome&& o, bool context_only, report::ScanResult* result) {
+  if (o.cancelled) {
+    result->complete = false;
+  } else if (o.scanned) {
+    o.file.context_only = context_only;
+    result->files.push_back(std::move(o.file));
+  } else {
+    result->skipped.push_back(std::move(o.skipped));
   }
 }
 
@@ -236,21 +237,27 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
     }
   }
   chosen = SelectShardFiles(chosen, options.shard);
-  std::vector<BlobOutcome> outcomes = ScanFiles(engine, chosen, options, result);
+  // With only_files, the files the chosen ones load are scanned next, as context.
   std::vector<const scanner::SourceFile*> context;
-  for (size_t i = 0; i < outcomes.size() && options.only_files; ++i) {
-    if (!outcomes[i].scanned) continue;
-    for (const std::string& ref : outcomes[i].file.references) {
-      auto it = by_path.find(ResolveReference(*chosen[i], ref));
-      if (it == by_path.end()) continue;
-      context.push_back(it->second);
-      by_path.erase(it);
+  ScanFiles(engine, chosen, options, result, [&](size_t i, BlobOutcome&& o) {
+    if (options.only_files && o.scanned) {
+      for (const std::string& ref : o.file.references) {
+        auto it = by_path.find(ResolveReference(*chosen[i], ref));
+        if (it == by_path.end()) continue;
+        context.push_back(it->second);
+        by_path.erase(it);
+      }
     }
-  }
-  Collect(&outcomes, false, result);
+    Collect(std::move(o), false, result);
+  });
   if (!context.empty()) {
-    std::vector<BlobOutcome> extra = ScanFiles(engine, context, options, result);
-    Collect(&extra, true, result);
+    // In list order, whichever order the chosen files finished in.
+    std::sort(context.begin(), context.end(),
+              [](const scanner::SourceFile* a, const scanner::SourceFile* b) {
+                return a->origin.display < b->origin.display;
+              });
+    ScanFiles(engine, context, options, result,
+              [&](size_t, BlobOutcome&& o) { Collect(std::move(o), true, result); });
   }
   return Status::Ok();
 }

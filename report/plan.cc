@@ -108,7 +108,7 @@ std::optional<size_t> MappedApp(const std::vector<AppMapEntry>& map, std::string
   return relative == display ? std::nullopt : FindAppMapEntry(map, display);
 }
 
-// A plan file from a scan file, whose strings it takes over (references excepted).
+// A plan file from a scan file, whose strings it takes over.
 PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
   PlanFile out;
   out.is_url = f.origin.is_url;
@@ -125,7 +125,7 @@ PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
   out.bytes = f.bytes;
   out.lines = f.lines;
   out.doc_mode = std::move(f.doc_mode);
-  out.references = f.references;  // sorted: reach never depends on their order
+  out.references = std::move(f.references);  // sorted: reach never depends on their order
   std::sort(out.references.begin(), out.references.end());
   out.context_only = f.context_only;
   out.library = f.library;
@@ -169,13 +169,10 @@ void AddFingerprints(const PlanFile& file, std::vector<PlanFinding>* findings) {
   }
 }
 
-// Moves files and their findings into the plan, in plan order; returns each plan file's
-// references. Each file is released from `scan` as soon as the plan holds it (its findings,
+// Moves files and their findings into the plan, in plan order. Each file is released from `scan` as soon as the plan holds it (its findings,
 // strings and record alike), and the freed pages go back to the system every few thousand
 // files: a large scan's results are never held twice.
-std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptions& options,
-                                               Plan* plan) {
-  std::vector<std::vector<std::string>> references;
+void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   {
     std::vector<size_t> order(scan.files.size());
     std::iota(order.begin(), order.end(), size_t{0});
@@ -185,7 +182,6 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
     Permute(&scan.files, order);
   }
   plan->files.reserve(scan.files.size());
-  references.reserve(scan.files.size());
   RuleTextCache rule_texts;
   std::vector<PlanFinding> findings;  // one file's, sorted before the plan takes them
   size_t released = 0;
@@ -193,7 +189,6 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
     FileResult& source = scan.files.front();
     const size_t file_index = plan->files.size();
     PlanFile file = CopyFile(source, options);
-    references.push_back(std::move(source.references));
     file.first_finding = plan->findings.size();
     // Findings show the path as every report does, without credentials.
     const SharedText path(rules::Redact(file.path));
@@ -211,7 +206,6 @@ std::vector<std::vector<std::string>> AddFiles(ScanResult& scan, const PlanOptio
     file.finding_count = file.by_severity.Total();
     plan->files.push_back(std::move(file));
   }
-  return references;
 }
 
 std::string SkippedApp(const scanner::Skipped& s, const ScanResult& scan,
@@ -295,11 +289,11 @@ void Summarize(Plan* plan) {
 }
 
 // Pages, reach and resolved references of every file.
-void AddReach(const std::vector<std::vector<std::string>>& references, Plan* plan) {
+void AddReach(Plan* plan) {
   std::vector<ReachFile> input(plan->files.size());
   for (size_t i = 0; i < plan->files.size(); ++i) {
     const PlanFile& f = plan->files[i];
-    input[i] = {f.path, f.root, f.is_url, f.kind.kind, &references[i]};
+    input[i] = {f.path, f.root, f.is_url, f.kind.kind, &f.references};
   }
   ReachResult reach = ComputeReach(input);
   for (size_t i = 0; i < plan->files.size(); ++i) {
@@ -331,13 +325,13 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   // before the plan grows, and again after each step that frees much: a large scan's
   // peak memory is here.
   ReturnFreedMemory();
-  const std::vector<std::vector<std::string>> references = AddFiles(scan, options, &plan);
+  AddFiles(scan, options, &plan);
   std::deque<FileResult>().swap(scan.files);  // all taken over by the plan
   ReturnFreedMemory();
   AddSkipped(scan, options, &plan);
   GroupApps(&plan);
   Summarize(&plan);
-  AddReach(references, &plan);
+  AddReach(&plan);
   ReturnFreedMemory();
   AssessPlan(options, &plan);
   // Paths, URLs and app names come from the scanned tree or site and may carry credentials
