@@ -116,17 +116,21 @@ PlanFile CopyFile(FileResult& f, const PlanOptions& options) {
                                         ? std::string_view(f.origin.display)
                                         : RootRelativePath(f.origin.display, f.origin.root);
   const std::optional<size_t> entry = MappedApp(options.app_map, f.origin.display, relative);
-  out.app = entry ? options.app_map[*entry].name : AppName(f.origin);
-  out.path = std::move(f.origin.display);
-  out.root = std::move(f.origin.root);
+  out.app = SharedText(entry ? options.app_map[*entry].name : AppName(f.origin));
+  out.path = SharedText(f.origin.display);
+  out.root = SharedText(f.origin.root);
   out.kind = f.kind;
-  out.encoding = std::move(f.encoding);
-  out.encoding_source = std::move(f.encoding_source);
+  out.encoding = SharedText(f.encoding);
+  out.encoding_source = SharedText(f.encoding_source);
   out.bytes = f.bytes;
   out.lines = f.lines;
-  out.doc_mode = std::move(f.doc_mode);
-  out.references = std::move(f.references);  // sorted: reach never depends on their order
-  std::sort(out.references.begin(), out.references.end());
+  out.doc_mode.built_for = SharedText(f.doc_mode.built_for);
+  out.doc_mode.compat_mode = SharedText(f.doc_mode.compat_mode);
+  out.doc_mode.evidence.reserve(f.doc_mode.evidence.size());
+  for (const std::string& e : f.doc_mode.evidence) out.doc_mode.evidence.emplace_back(e);
+  std::sort(f.references.begin(), f.references.end());  // reach never depends on their order
+  out.references.reserve(f.references.size());
+  for (const std::string& r : f.references) out.references.emplace_back(r);
   out.context_only = f.context_only;
   out.library = f.library;
   out.folded_findings = f.folded_findings;
@@ -300,7 +304,7 @@ void AddReach(Plan* plan) {
     PlanFile& f = plan->files[i];
     f.page = reach.page[i];
     f.reach = reach.reach[i];
-    f.loads = std::move(reach.loads[i]);
+    f.loads.assign(reach.loads[i].begin(), reach.loads[i].end());
   }
   plan->findings.Update(
       [&](PlanFinding& f, size_t) { f.reach = plan->files[f.file_index].reach; });
@@ -337,11 +341,12 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   // Paths, URLs and app names come from the scanned tree or site and may carry credentials
   // (http://user:pass@host/, ?token=...): each one shown is redacted (rules/engine/redact.h).
   for (std::string& root : plan.roots) rules::RedactInPlace(&root);
+  const auto redact = [](const SharedText& text) { return SharedText(rules::Redact(text)); };
   for (PlanFile& f : plan.files) {
-    rules::RedactInPlace(&f.path);
-    rules::RedactInPlace(&f.root);
-    rules::RedactInPlace(&f.app);
-    for (std::string& reference : f.references) rules::RedactInPlace(&reference);
+    f.path = redact(f.path);
+    f.root = redact(f.root);
+    f.app = redact(f.app);
+    for (SharedText& reference : f.references) reference = redact(reference);
     for (std::string& warning : f.warnings) rules::RedactInPlace(&warning);
   }
   for (PlanSkipped& s : plan.skipped) {

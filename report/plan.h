@@ -91,15 +91,26 @@ struct NameCount {
   bool operator==(const NameCount&) const = default;
 };
 
+// A page's document mode as the plan keeps it (rules::DocumentModeInfo with pooled texts:
+// the same few values repeat over thousands of pages).
+struct PlanDocMode {
+  SharedText built_for;    // see rules::DocumentModeInfo
+  SharedText compat_mode;
+  std::vector<SharedText> evidence;
+};
+
+// Texts that repeat across files (roots, apps, encodings, references, document modes) are
+// held once per process (SharedText): a plan of a large estate holds about a hundred thousand
+// files until the report is written.
 struct PlanFile {
-  std::string path;  // Origin::display: root-relative path or URL
-  std::string root;  // Origin::root, as given on the command line
+  SharedText path;  // Origin::display: root-relative path or URL
+  SharedText root;  // Origin::root, as given on the command line
   bool is_url = false;
-  std::string app;       // see report/app_name.h
+  SharedText app;        // see report/app_name.h
   size_t app_index = 0;  // index into Plan::apps
   scanner::KindInfo kind;
-  std::string encoding;         // "Shift_JIS", "UTF-8", ...
-  std::string encoding_source;  // "bom", "meta", "detected", ...
+  SharedText encoding;         // "Shift_JIS", "UTF-8", ...
+  SharedText encoding_source;  // "bom", "meta", "detected", ...
   uint64_t bytes = 0;
   uint32_t lines = 0;
   size_t first_finding = 0;    // this file's findings: Plan::findings[first_finding,
@@ -107,11 +118,11 @@ struct PlanFile {
   SeverityCounts by_severity;
   bool page = false;                 // counted as a page (report/reach.h)
   uint32_t reach = 0;                // pages that load this file, itself included
-  std::vector<size_t> loads;         // resolved references: indices into Plan::files, sorted
-  rules::DocumentModeInfo doc_mode;  // document mode evidence (pages only)
+  std::vector<uint32_t> loads;       // resolved references: indices into Plan::files, sorted
+  PlanDocMode doc_mode;              // document mode evidence (pages only)
   // Copied from the FileResult as the scan recorded them, so that a JSON report carries
   // everything needed to rebuild the plan from several reports (iescan merge).
-  std::vector<std::string> references;  // resources it loads, as written, sorted
+  std::vector<SharedText> references;  // resources it loads, as written, sorted
   bool context_only = false;
   std::shared_ptr<const rules::VendoredLibrary> library;  // the scan file's
   uint32_t folded_findings = 0;

@@ -289,7 +289,7 @@ ReachResult ComputeReach(const std::vector<ReachFile>& files) {
   result.reach.assign(n, 0);
   result.loads.assign(n, {});
   const FileIndex index(files);
-  static const std::vector<std::string> kNone;
+  static const std::vector<SharedText> kNone;
   for (size_t i = 0; i < n; ++i) {
     result.page[i] = IsPage(files[i].kind, files[i].display);
     for (const std::string& ref : files[i].references ? *files[i].references : kNone) {

@@ -39,6 +39,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scanner/core/shared_text.h"
 #include "scanner/source/file_kind.h"
 
 namespace iescan::report {
@@ -50,7 +51,7 @@ struct ReachFile {
   std::string_view root;     // Origin::root
   bool is_url = false;
   scanner::FileKind kind = scanner::FileKind::kUnknown;
-  const std::vector<std::string>* references = nullptr;  // as written; null: none
+  const std::vector<SharedText>* references = nullptr;  // as written; null: none
 };
 
 struct ReachResult {

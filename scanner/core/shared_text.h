@@ -68,6 +68,13 @@ inline std::string operator+(std::string_view a, const SharedText& b) {
   return out;
 }
 
+// Lets JSON libraries that look for to_json by argument-dependent lookup (nlohmann::json)
+// store a SharedText as a string, without this header depending on them.
+template <typename Json>
+void to_json(Json& json, const SharedText& text) {
+  json = text.str();
+}
+
 }  // namespace iescan
 
 template <>

@@ -86,12 +86,18 @@ TEST(ReachTest, PagesAreHtmlAndHtaButNotIncludeFragments) {
   EXPECT_FALSE(IsPage(FileKind::kCss, "a/app.css"));
 }
 
+std::vector<SharedText> Shared(const Strings& texts) {
+  std::vector<SharedText> out;
+  for (const std::string& t : texts) out.emplace_back(t);
+  return out;
+}
+
 // ReachFile borrows its strings: the test's are kept here for the life of the test program.
 ReachFile File(std::string display, FileKind kind, Strings refs = {}) {
   static std::deque<std::string> displays;
-  static std::deque<Strings> references;
+  static std::deque<std::vector<SharedText>> references;
   displays.push_back(std::move(display));
-  references.push_back(std::move(refs));
+  references.push_back(Shared(refs));
   return {displays.back(), "intranet", false, kind, &references.back()};
 }
 
@@ -170,8 +176,8 @@ TEST(ReachTest, LookupIsExactThenUniqueCaseFoldedWithinOneRoot) {
   files.push_back(other);
   ReachFile d = File("intranet/d.htm", FileKind::kHtml, {"other.js"});
   files.push_back(d);
-  static const Strings kPageRefs = {"../js/app.js"};
-  static const Strings kNoRefs;
+  static const std::vector<SharedText> kPageRefs = Shared({"../js/app.js"});
+  static const std::vector<SharedText> kNoRefs;
   files.push_back({"http://Intra:8080/hr/p/index.asp", "http://intra:8080/", true,
                    FileKind::kHtml, &kPageRefs});
   files.push_back({"http://intra:8080/hr/./js/app.js", "http://intra:8080/", true, FileKind::kJs,
