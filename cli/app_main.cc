@@ -189,13 +189,15 @@ int GateExitCode(const report::ScanResult& result, const std::string& fail_on, b
   if (fail_on == "none") return kExitClean;
   rules::Severity threshold;
   if (!rules::ParseSeverity(fail_on, &threshold)) return kExitClean;
-  for (const report::FileResult& file : result.files) {
-    if (file.context_only) continue;
+  bool failed = false;
+  report::ForEachFile(result, [&](const report::FileResult& file) {
+    if (failed || file.context_only) return;
     for (const rules::Finding& f : report::ReadFindings(result, file)) {
       if (f.suppressed || f.baseline == rules::BaselineState::kUnchanged) continue;
-      if (static_cast<int>(f.rule->severity) >= static_cast<int>(threshold)) return kExitFindings;
+      if (static_cast<int>(f.rule->severity) >= static_cast<int>(threshold)) failed = true;
     }
-  }
+  });
+  if (failed) return kExitFindings;
   return kExitClean;
 }
 

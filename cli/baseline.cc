@@ -58,7 +58,7 @@ void AssignFingerprints(report::ScanResult* result, unsigned threads) {
 
 Baseline BaselineFromScan(const report::ScanResult& result) {
   std::map<std::tuple<std::string, std::string, std::string>, BaselineEntry> entries;
-  for (const report::FileResult& file : result.files) {
+  report::ForEachFile(result, [&](const report::FileResult& file) {
     // Entries are matched by fingerprint only; the path is for people reading the file, and
     // like every path iescan writes it shows no credential (a crawled URL, a session id).
     std::string path = RootRelativePath(file.origin);
@@ -74,7 +74,7 @@ Baseline BaselineFromScan(const report::ScanResult& result) {
       if (e.snippet.empty()) e.snippet = report::NormalizeSnippet(f.snippet);
       ++e.count;
     }
-  }
+  });
   Baseline baseline;
   for (auto& [k, e] : entries) baseline.entries.push_back(std::move(e));
   return baseline;
@@ -142,7 +142,7 @@ BaselineOutcome ApplyBaseline(const Baseline& baseline, report::ScanResult* resu
   std::map<std::string, uint32_t> used;
   for (const BaselineEntry& e : baseline.entries) remaining[e.key] += e.count;
   BaselineOutcome outcome;
-  for (report::FileResult& file : result->files) {
+  report::ForEachFile(*result, [&](report::FileResult& file) {
     std::vector<rules::Finding> findings = report::TakeFindings(*result, file);
     for (rules::Finding& f : findings) {
       if (f.suppressed) continue;
@@ -159,7 +159,7 @@ BaselineOutcome ApplyBaseline(const Baseline& baseline, report::ScanResult* resu
       }
     }
     report::PutFindings(*result, file, std::move(findings));
-  }
+  });
   for (const BaselineEntry& e : baseline.entries) {
     uint32_t& left = remaining[e.key];
     uint32_t gone = std::min(left, e.count);

@@ -98,17 +98,44 @@ namespace {
 // to the scan's spill file (created on first need).
 class Spiller {
  public:
-  Spiller(size_t budget, report::ScanResult* result) : budget_(budget), result_(result) {}
+  // whole_files: a file past the budget goes to disk whole, not only its findings.
+  Spiller(size_t budget, bool whole_files, report::ScanResult* result)
+      : budget_(budget), whole_files_(whole_files), result_(result) {}
 
-  void Take(report::FileResult* file) {
-    const size_t bytes = file->findings.size() * sizeof(rules::Finding);
-    if (bytes == 0 || budget_ == report::kNeverSpill) return;
+  // Takes `outcome`'s file to disk when the budget is spent: its findings, or the whole file
+  // (then outcome->spilled is set and outcome->file left empty).
+  void Take(BlobOutcome* outcome) {
+    if (budget_ == report::kNeverSpill) return;
+    report::FileResult& file = outcome->file;
+    const size_t bytes = Bytes(file);
     if (held_.fetch_add(bytes, std::memory_order_relaxed) + bytes <= budget_) return;
     SpillFile* spill = File();
     if (spill == nullptr) return;
     // Spilled findings are never changed in place by AssignFingerprints: assign first.
-    AssignFileFingerprints(file);
-    if (report::SpillFindings(*spill, *file)) held_.fetch_sub(bytes, std::memory_order_relaxed);
+    AssignFileFingerprints(&file);
+    if (whole_files_) {
+      outcome->spilled = report::SpillWholeFile(*spill, std::move(file));
+      if (outcome->spilled) {
+        held_.fetch_sub(bytes, std::memory_order_relaxed);
+        held_.fetch_add(sizeof(report::SpilledFile) + outcome->spilled->display.capacity(),
+                        std::memory_order_relaxed);
+        return;
+      }
+    }
+    const size_t findings = file.findings.size() * sizeof(rules::Finding);
+    if (report::SpillFindings(*spill, file)) held_.fetch_sub(findings, std::memory_order_relaxed);
+  }
+
+ private:
+  // About what a file's result holds in memory.
+  static size_t Bytes(const report::FileResult& file) {
+    size_t n = sizeof(report::FileResult) + file.findings.size() * sizeof(rules::Finding) +
+               file.origin.display.capacity() + file.origin.fs_path.capacity() +
+               file.origin.root.capacity();
+    for (const std::string& r : file.references) n += sizeof(r) + r.capacity();
+    for (const std::string& e : file.doc_mode.evidence) n += sizeof(e) + e.capacity();
+    for (const std::string& w : file.warnings) n += sizeof(w) + w.capacity();
+    return n;
   }
 
  private:
@@ -120,6 +147,7 @@ class Spiller {
   }
 
   const size_t budget_;
+  const bool whole_files_;
   report::ScanResult* const result_;
   std::atomic<size_t> held_{0};
   std::once_flag once_;
@@ -137,7 +165,8 @@ static void ScanFiles(const rules::Engine& engine,
   const size_t n = files.size();
   std::atomic<size_t> next{0};
   std::mutex mutex;  // the sink's and the stats'
-  Spiller spiller(options.spill_after, result);
+  // With only_files the sink reads each file's references: those files stay whole.
+  Spiller spiller(options.spill_after, !options.only_files, result);
   auto worker = [&]() {
     ScanStats mine;
     ScanStats* stats = options.stats != nullptr ? &mine : nullptr;
@@ -159,7 +188,7 @@ static void ScanFiles(const rules::Engine& engine,
         } else {
           // The blob is this worker's own: its bytes move into the decoded text.
           outcome = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
-          if (outcome.scanned) spiller.Take(&outcome.file);
+          if (outcome.scanned) spiller.Take(&outcome);
         }
       }
       std::lock_guard<std::mutex> lock(mutex);
@@ -202,6 +231,9 @@ namespace {
 void Collect(BlobOutcome&& o, bool context_only, report::ScanResult* result) {
   if (o.cancelled) {
     result->complete = false;
+  } else if (o.spilled) {
+    o.spilled->context_only = context_only;
+    result->spilled_files.push_back(std::move(*o.spilled));
   } else if (o.scanned) {
     o.file.context_only = context_only;
     result->files.push_back(std::move(o.file));
@@ -298,6 +330,10 @@ Result<report::ScanResult> RunScan(const rules::Engine& engine, const ScanOption
   std::stable_sort(result.files.begin(), result.files.end(),
                    [](const report::FileResult& a, const report::FileResult& b) {
                      return a.origin.display < b.origin.display;
+                   });
+  std::stable_sort(result.spilled_files.begin(), result.spilled_files.end(),
+                   [](const report::SpilledFile& a, const report::SpilledFile& b) {
+                     return a.display < b.display;
                    });
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const scanner::Skipped& a, const scanner::Skipped& b) {

@@ -59,6 +59,8 @@ struct BlobOutcome {
   report::FileResult file;   // valid when scanned
   scanner::Skipped skipped;  // valid when !scanned and !cancelled
   bool cancelled = false;    // not started: the run was interrupted
+  // Set when the scan wrote the whole file to disk (report::SpilledFile): `file` is empty.
+  std::optional<report::SpilledFile> spilled;
 };
 
 // Scans one in-memory blob through the same stages (decode, engine). Used by the runner,

@@ -23,11 +23,17 @@ namespace {
 
 // Order of scanned files. Path and root decide; the rest only breaks ties between
 // duplicates so that the order never depends on arrival.
-bool FileBefore(const FileResult& a, const FileResult& b) {
-  return std::tie(a.origin.display, a.origin.root, a.origin.is_url, a.bytes, a.lines, a.encoding,
-                  a.encoding_source) < std::tie(b.origin.display, b.origin.root, b.origin.is_url,
-                                                b.bytes, b.lines, b.encoding, b.encoding_source);
+using FileKey = std::tuple<std::string_view, std::string_view, bool, uint64_t, uint32_t,
+                           std::string_view, std::string_view>;
+FileKey KeyOf(const FileResult& f) {
+  return {f.origin.display, f.origin.root, f.origin.is_url, f.bytes, f.lines, f.encoding,
+          f.encoding_source};
 }
+FileKey KeyOf(const SpilledFile& f) {
+  return {f.display, f.root.view(), f.is_url, f.bytes, f.lines, f.encoding.view(),
+          f.encoding_source.view()};
+}
+bool FileBefore(const FileResult& a, const FileResult& b) { return KeyOf(a) < KeyOf(b); }
 
 bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
   return std::tie(a.line, a.column, a.rule_id, a.end_line, a.end_column, a.message, a.detail,
@@ -185,12 +191,26 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
     });
     Permute(&scan.files, order);
   }
-  plan->files.reserve(scan.files.size());
+  std::stable_sort(scan.spilled_files.begin(), scan.spilled_files.end(),
+                   [](const SpilledFile& a, const SpilledFile& b) { return KeyOf(a) < KeyOf(b); });
+  plan->files.reserve(scan.files.size() + scan.spilled_files.size());
   RuleTextCache rule_texts;
   std::vector<PlanFinding> findings;  // one file's, sorted before the plan takes them
   size_t released = 0;
-  while (!scan.files.empty()) {
-    FileResult& source = scan.files.front();
+  size_t next_spilled = 0;
+  // The files in memory and the spilled ones, each in order, merged (equal keys: the one
+  // in memory first).
+  while (!scan.files.empty() || next_spilled < scan.spilled_files.size()) {
+    const bool from_disk =
+        next_spilled < scan.spilled_files.size() &&
+        (scan.files.empty() || KeyOf(scan.spilled_files[next_spilled]) < KeyOf(scan.files.front()));
+    FileResult loaded;
+    if (from_disk) {
+      SpilledFile& spilled = scan.spilled_files[next_spilled++];
+      loaded = LoadFile(scan, spilled);
+      spilled = SpilledFile();  // its path and library go with it
+    }
+    FileResult& source = from_disk ? loaded : scan.files.front();
     const size_t file_index = plan->files.size();
     PlanFile file = CopyFile(source, options);
     file.first_finding = plan->findings.size();
@@ -202,7 +222,7 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
       ++file.by_severity[f.rule->severity];
       findings.push_back(ToPlanFinding(std::move(f), path, rule_texts.Of(f.rule), file_index));
     }
-    scan.files.pop_front();
+    if (!from_disk) scan.files.pop_front();
     if (++released % 4096 == 0) ReturnFreedMemory();
     std::sort(findings.begin(), findings.end(), FindingBefore);
     AddFingerprints(file, &findings);
@@ -210,6 +230,7 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
     file.finding_count = file.by_severity.Total();
     plan->files.push_back(std::move(file));
   }
+  std::vector<SpilledFile>().swap(scan.spilled_files);
 }
 
 std::string SkippedApp(const scanner::Skipped& s, const ScanResult& scan,

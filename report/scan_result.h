@@ -60,11 +60,31 @@ struct ShardInfo {
   bool operator==(const ShardInfo&) const = default;
 };
 
+// A scanned file whose record went to ScanResult::spill in a large scan. What ordering and
+// the CI gate need stays here (about 150 bytes with the path, where a FileResult with its
+// strings takes a kilobyte); LoadFile brings back the rest.
+struct SpilledFile {
+  std::string display;  // Origin::display
+  SharedText root;      // Origin::root
+  SharedText encoding;
+  SharedText encoding_source;
+  uint64_t bytes = 0;
+  uint32_t lines = 0;
+  bool is_url = false;
+  bool context_only = false;
+  std::shared_ptr<const rules::VendoredLibrary> library;
+  uint64_t record = 0;  // the rest of the FileResult: record_size bytes of the spill
+  uint32_t record_size = 0;
+};
+
 struct ScanResult {
   std::vector<std::string> roots;        // as given on the command line (paths or URLs)
   // Every scanned file. A deque, one block per file, so that the plan can release each file
   // as it takes it over (report/plan.h) instead of holding all of them to the end.
   std::deque<FileResult> files;
+  // More scanned files, whose records are on disk (a large scan; see SpilledFile). Visit
+  // every file with ForEachFile below.
+  std::vector<SpilledFile> spilled_files;
   std::vector<scanner::Skipped> skipped; // sorted by origin
   const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
   bool complete = true;                  // false when interrupted or a budget ran out
@@ -74,13 +94,39 @@ struct ScanResult {
 };
 
 // A file's findings, wherever they are (in memory or in the scan's spill file). Take moves
-// them out (the file keeps none); Read copies them; Put stores changed findings back where
-// they came from (the same number of them). Reading the spill may throw SpillError.
+// them out of memory (a spilled file's stay on disk); Read copies them; Put stores changed
+// findings back where they came from (the same number of them). Reading the spill may throw
+// SpillError.
 std::vector<rules::Finding> TakeFindings(ScanResult& scan, FileResult& file);
 std::vector<rules::Finding> ReadFindings(const ScanResult& scan, const FileResult& file);
 void PutFindings(ScanResult& scan, FileResult& file, std::vector<rules::Finding> findings);
 // Writes the file's findings to `spill` and frees them; false (findings kept) when the disk
 // refused them or there are none.
 bool SpillFindings(SpillFile& spill, FileResult& file);
+
+// Writes the whole file to `spill` (findings first, unless they are there already);
+// nullopt when the disk refused (the file may then have its findings spilled, nothing else).
+std::optional<SpilledFile> SpillWholeFile(SpillFile& spill, FileResult&& file);
+// The file back from the spill; its findings stay there (TakeFindings / ReadFindings).
+FileResult LoadFile(const ScanResult& scan, const SpilledFile& file);
+// Every scanned file: those in memory in order, then the spilled ones, each loaded for the
+// call. A spilled file's changes are dropped after the call, except its findings' through
+// PutFindings.
+template <typename Fn>
+void ForEachFile(ScanResult& scan, Fn&& fn) {
+  for (FileResult& file : scan.files) fn(file);
+  for (const SpilledFile& spilled : scan.spilled_files) {
+    FileResult file = LoadFile(scan, spilled);
+    fn(file);
+  }
+}
+template <typename Fn>
+void ForEachFile(const ScanResult& scan, Fn&& fn) {
+  for (const FileResult& file : scan.files) fn(file);
+  for (const SpilledFile& spilled : scan.spilled_files) {
+    const FileResult file = LoadFile(scan, spilled);
+    fn(file);
+  }
+}
 
 }  // namespace iescan::report

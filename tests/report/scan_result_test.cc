@@ -1,0 +1,106 @@
+// A scan's spilled files: every field of a FileResult comes back from disk as it was, the
+// findings stay on disk and take changes through PutFindings, and ForEachFile visits the
+// files in memory and on disk alike.
+#include "report/scan_result.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/report/scan_builder.h"
+
+namespace iescan::report {
+namespace {
+
+FileResult RichFile() {
+  testing::ScanBuilder b("C:/intranet");
+  b.File("hr/index.asp", scanner::FileKind::kHtml, 42, {"js/menu.js", "/css/site.css"});
+  b.DocMode("IE8", "IE8Enterprise", {"line 1: no doctype (quirks mode)", "line 3: X-UA-Compatible"});
+  b.Finding(testing::TestRule("dom.document-all", rules::Severity::kHigh, rules::Effort::kSmall),
+            7, 3, rules::Guard::kUnguarded, "menu");
+  b.Finding(testing::TestRule("events.attach-event", rules::Severity::kMedium,
+                              rules::Effort::kSmall),
+            9, 1);
+  FileResult f = b.scan().files.front();
+  f.kind.server = scanner::ServerDialect::kAsp;
+  f.encoding = "Shift_JIS";
+  f.encoding_source = "meta";
+  f.warnings = {"12 byte(s) could not be decoded as Shift_JIS and were replaced"};
+  f.context_only = true;
+  f.folded_findings = 5;
+  f.origin.fs_path = "C:/intranet/hr/index.asp";
+  f.findings[0].fingerprint = "0123456789abcdef:0";
+  return f;
+}
+
+TEST(ScanResultTest, ASpilledFileComesBackWhole) {
+  const FileResult original = RichFile();
+  ScanResult scan;
+  scan.spill = SpillFile::Create();
+  ASSERT_NE(scan.spill, nullptr);
+  std::optional<SpilledFile> spilled = SpillWholeFile(*scan.spill, FileResult(original));
+  ASSERT_TRUE(spilled.has_value());
+  EXPECT_EQ(spilled->display, original.origin.display);
+  EXPECT_TRUE(spilled->context_only);
+  const FileResult back = LoadFile(scan, *spilled);
+  EXPECT_EQ(back.origin.display, original.origin.display);
+  EXPECT_EQ(back.origin.fs_path, original.origin.fs_path);
+  EXPECT_EQ(back.origin.root, original.origin.root);
+  EXPECT_EQ(back.origin.is_url, original.origin.is_url);
+  EXPECT_EQ(back.kind.kind, scanner::FileKind::kHtml);
+  EXPECT_EQ(back.kind.server, scanner::ServerDialect::kAsp);
+  EXPECT_EQ(back.encoding, "Shift_JIS");
+  EXPECT_EQ(back.encoding_source, "meta");
+  EXPECT_EQ(back.bytes, original.bytes);
+  EXPECT_EQ(back.lines, 42u);
+  EXPECT_EQ(back.warnings, original.warnings);
+  EXPECT_EQ(back.doc_mode.built_for, "IE8");
+  EXPECT_EQ(back.doc_mode.compat_mode, "IE8Enterprise");
+  EXPECT_EQ(back.doc_mode.evidence, original.doc_mode.evidence);
+  EXPECT_EQ(back.references, original.references);
+  EXPECT_TRUE(back.context_only);
+  EXPECT_EQ(back.folded_findings, 5u);
+  EXPECT_TRUE(back.findings.empty());  // still on disk
+  const std::vector<rules::Finding> findings = ReadFindings(scan, back);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].rule->id, "dom.document-all");
+  EXPECT_EQ(findings[0].detail, "menu");
+  EXPECT_EQ(findings[0].fingerprint, "0123456789abcdef:0");
+  EXPECT_EQ(findings[1].begin.line, 9u);
+}
+
+TEST(ScanResultTest, ChangedFindingsOfASpilledFileStick) {
+  ScanResult scan;
+  scan.spill = SpillFile::Create();
+  ASSERT_NE(scan.spill, nullptr);
+  scan.files.push_back(RichFile());
+  scan.spilled_files.push_back(*SpillWholeFile(*scan.spill, RichFile()));
+  int visited = 0;
+  ForEachFile(scan, [&](FileResult& file) {
+    ++visited;
+    std::vector<rules::Finding> findings = TakeFindings(scan, file);
+    for (rules::Finding& f : findings) f.baseline = rules::BaselineState::kUnchanged;
+    PutFindings(scan, file, std::move(findings));
+  });
+  EXPECT_EQ(visited, 2);
+  ForEachFile(static_cast<const ScanResult&>(scan), [&](const FileResult& file) {
+    const std::vector<rules::Finding> findings = ReadFindings(scan, file);
+    ASSERT_EQ(findings.size(), 2u);
+    for (const rules::Finding& f : findings) EXPECT_EQ(f.baseline, rules::BaselineState::kUnchanged);
+  });
+}
+
+TEST(ScanResultTest, ACutRecordIsAnErrorNotACrash) {
+  ScanResult scan;
+  scan.spill = SpillFile::Create();
+  ASSERT_NE(scan.spill, nullptr);
+  SpilledFile spilled = *SpillWholeFile(*scan.spill, RichFile());
+  spilled.record_size = 12;  // the first text's length and half of its bytes
+  EXPECT_THROW(LoadFile(scan, spilled), SpillError);
+  spilled.record += 1'000'000;  // past the end of the file
+  EXPECT_THROW(LoadFile(scan, spilled), SpillError);
+}
+
+}  // namespace
+}  // namespace iescan::report
