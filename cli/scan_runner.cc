@@ -12,6 +12,7 @@
 #include "cli/baseline.h"
 #include "cli/changed_files.h"
 #include "cli/crawl_runner.h"
+#include "scanner/core/memory.h"
 #include "scanner/crawl/url.h"
 #include "scanner/decode/text_file.h"
 
@@ -159,7 +160,7 @@ class Spiller {
 // as soon as it is done (from the worker threads, one call at a time). Outcomes are not held
 // in an array of all files: a large tree's results go straight to the scan result.
 static void ScanFiles(const rules::Engine& engine,
-                      const std::vector<const scanner::SourceFile*>& files,
+                      const std::vector<scanner::SourceFile*>& files,
                       const ScanOptions& options, report::ScanResult* result,
                       const std::function<void(size_t, BlobOutcome&&)>& sink) {
   const size_t n = files.size();
@@ -175,9 +176,13 @@ static void ScanFiles(const rules::Engine& engine,
       if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
         outcome.cancelled = true;
       } else {
-        const scanner::SourceFile& file = *files[i];
+        scanner::SourceFile& file = *files[i];
         const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
         Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
+        // The blob has its own copy of the paths; the listing's is not needed again (with
+        // only_files the sink resolves references against it): a large tree's list shrinks
+        // as the scan goes.
+        if (blob.ok() && !options.only_files) file.origin = scanner::Origin();
         if (stats != nullptr) {
           stats->read_ns += rules::NowNs() - read_start;
           ++stats->files_read;
@@ -250,13 +255,14 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
   Result<scanner::FileList> listed = scanner::ListFiles(paths, options.walk);
   if (options.stats != nullptr) options.stats->list_ns += rules::NowNs() - list_start;
   if (!listed.ok()) return listed.status();
+  ReturnFreedMemory();  // the walk's scratch, freed between the listed paths
   scanner::FileList& list = *listed;
   list.skipped = SelectShardSkipped(std::move(list.skipped), paths, options.shard);
   for (scanner::Skipped& s : list.skipped) result->skipped.push_back(std::move(s));
 
-  std::vector<const scanner::SourceFile*> chosen;
-  std::map<std::string, const scanner::SourceFile*> by_path;
-  for (const scanner::SourceFile& file : list.files) {
+  std::vector<scanner::SourceFile*> chosen;
+  std::map<std::string, scanner::SourceFile*> by_path;
+  for (scanner::SourceFile& file : list.files) {
     if (!options.only_files) {
       chosen.push_back(&file);
       continue;
@@ -270,7 +276,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
   }
   chosen = SelectShardFiles(chosen, options.shard);
   // With only_files, the files the chosen ones load are scanned next, as context.
-  std::vector<const scanner::SourceFile*> context;
+  std::vector<scanner::SourceFile*> context;
   ScanFiles(engine, chosen, options, result, [&](size_t i, BlobOutcome&& o) {
     if (options.only_files && o.scanned) {
       for (const std::string& ref : o.file.references) {

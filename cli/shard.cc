@@ -53,11 +53,11 @@ bool InShard(std::string_view key, const Shard& shard) {
   return Fnv1a64(key) % shard.count == shard.index - 1;
 }
 
-std::vector<const scanner::SourceFile*> SelectShardFiles(
-    const std::vector<const scanner::SourceFile*>& files, const Shard& shard) {
+std::vector<scanner::SourceFile*> SelectShardFiles(
+    const std::vector<scanner::SourceFile*>& files, const Shard& shard) {
   if (!shard.active()) return files;
-  std::vector<const scanner::SourceFile*> out;
-  for (const scanner::SourceFile* file : files) {
+  std::vector<scanner::SourceFile*> out;
+  for (scanner::SourceFile* file : files) {
     const std::string_view relative =
         report::RootRelativePath(file->origin.display, file->origin.root);
     if (InShard(relative, shard)) out.push_back(file);

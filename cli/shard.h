@@ -39,8 +39,8 @@ uint64_t Fnv1a64(std::string_view bytes);
 bool InShard(std::string_view key, const Shard& shard);
 
 // Keeps the files of `shard` (by root-relative path), in order.
-std::vector<const scanner::SourceFile*> SelectShardFiles(
-    const std::vector<const scanner::SourceFile*>& files, const Shard& shard);
+std::vector<scanner::SourceFile*> SelectShardFiles(
+    const std::vector<scanner::SourceFile*>& files, const Shard& shard);
 
 // Keeps the listing's skipped items of `shard`: their display path is made root-relative
 // against the first of `roots` that contains it.

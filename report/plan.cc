@@ -1,9 +1,5 @@
 #include "report/plan.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -17,6 +13,7 @@
 #include "report/reach.h"
 #include "report/readiness.h"
 #include "rules/engine/redact.h"
+#include "scanner/core/memory.h"
 
 namespace iescan::report {
 namespace {
@@ -39,15 +36,6 @@ bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
   return std::tie(a.line, a.column, a.rule_id, a.end_line, a.end_column, a.message, a.detail,
                   a.snippet) < std::tie(b.line, b.column, b.rule_id, b.end_line, b.end_column,
                                         b.message, b.detail, b.snippet);
-}
-
-// Gives the pages of freed blocks back to the system. The scan's findings are freed file by
-// file while the plan's grow in one block; without this the freed ones stay resident and
-// a large scan's peak memory holds both.
-void ReturnFreedMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
 }
 
 // A rule's texts as a plan finding holds them, made once per rule.
