@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "scanner/core/shared_text.h"
+#include "scanner/core/spill_file.h"
 
 namespace iescan::app {
 namespace {
@@ -81,6 +82,12 @@ void PrintScanStats(const ScanStats& stats, uint64_t report_ns, const rules::Cat
     std::snprintf(pool, sizeof(pool), "shared texts %zu distinct, %.1f MB of characters\n",
                   SharedText::PoolSize(), static_cast<double>(SharedText::PoolBytes()) / 1e6);
     out << pool;
+  }
+  {
+    char spilled[96];
+    std::snprintf(spilled, sizeof(spilled), "spilled to temporary files %.1f MB (--spill-after)\n",
+                  static_cast<double>(SpillFile::TotalAppended()) / 1e6);
+    out << spilled;
   }
 
   std::vector<std::pair<uint64_t, size_t>> rules;

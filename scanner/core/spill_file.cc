@@ -12,6 +12,8 @@
 namespace iescan {
 namespace {
 
+std::atomic<uint64_t> g_appended{0};
+
 std::string TempDir() {
   const char* dir = std::getenv("TMPDIR");
   return dir != nullptr && dir[0] != '\0' ? std::string(dir) : std::string("/tmp");
@@ -52,12 +54,15 @@ std::unique_ptr<SpillFile> SpillFile::Create(std::string* why) {
   return std::unique_ptr<SpillFile>(new SpillFile(fd));
 }
 
+uint64_t SpillFile::TotalAppended() { return g_appended.load(std::memory_order_relaxed); }
+
 SpillFile::~SpillFile() { ::close(fd_); }
 
 std::optional<uint64_t> SpillFile::Append(const void* data, size_t size) {
   const uint64_t offset = end_.fetch_add(size, std::memory_order_relaxed);
   // A failed write leaves a hole nobody reads: the offset is never handed out.
   if (!WriteAll(fd_, static_cast<const char*>(data), size, offset)) return std::nullopt;
+  g_appended.fetch_add(size, std::memory_order_relaxed);
   return offset;
 }
 

@@ -43,6 +43,8 @@ class SpillFile {
   // Reads bytes written before; throws SpillError when the disk fails.
   void Read(uint64_t offset, void* data, size_t size) const;
   uint64_t size() const { return end_.load(std::memory_order_relaxed); }
+  // Bytes appended to every spill file of the process so far (for --stats).
+  static uint64_t TotalAppended();
 
  private:
   explicit SpillFile(int fd) : fd_(fd) {}

@@ -70,6 +70,29 @@ TEST_F(SpillE2e, BaselinesAgreeWhetherSpilledOrNot) {
   EXPECT_TRUE(Slurp(Out("gated-0.json")) == gated);
 }
 
+// --stats tells how much went to disk: nothing when told never, the corpus' findings and
+// file records (some hundreds of kilobytes) when everything is spilled.
+double SpilledMb(const std::string& err) {
+  const std::string marker = "spilled to temporary files ";
+  const size_t at = err.find(marker);
+  return at == std::string::npos ? -1 : std::atof(err.c_str() + at + marker.size());
+}
+
+TEST_F(SpillE2e, StatsTellHowMuchWentToDisk) {
+  const std::string source = IESCAN_SOURCE_DIR;
+  RunOutput never = RunIescan({"scan", "corpus", "-q", "--fail-on", "none", "--stats",
+                               "--spill-after", "never", "-o", Out("n.json")},
+                              source);
+  RunOutput all = RunIescan({"scan", "corpus", "-q", "--fail-on", "none", "--stats",
+                             "--spill-after", "0", "-o", Out("a.json")},
+                            source);
+  ASSERT_EQ(never.exit_code, 0) << never.err;
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(SpilledMb(never.err), 0.0) << never.err;
+  EXPECT_GT(SpilledMb(all.err), 0.1) << all.err;
+  EXPECT_LT(SpilledMb(all.err), 10.0) << all.err;
+}
+
 TEST_F(SpillE2e, BadValuesAreUsageErrors) {
   TempTree tree;
   tree.Write("a.htm", "<p>plain</p>\n");
