@@ -95,8 +95,9 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
 
 namespace {
 
-// Keeps a scan's findings in memory up to a budget, then writes each further file's findings
-// to the scan's spill file (created on first need).
+// Keeps a scan's results in memory up to a budget, then writes each further file to the
+// scan's spill file (created on first need): the whole file, or only its findings when the
+// run still needs the rest (only_files) or the disk refused the record.
 class Spiller {
  public:
   // whole_files: a file past the budget goes to disk whole, not only its findings.
@@ -139,7 +140,6 @@ class Spiller {
     return n;
   }
 
- private:
   SpillFile* File() {
     std::call_once(once_, [&] {
       if (!result_->spill) result_->spill = std::shared_ptr<SpillFile>(SpillFile::Create());

@@ -266,14 +266,21 @@ void ParallelTextArrayMember(std::ostream& out, std::string_view key, const Item
   std::vector<std::string> parts(threads);
   for (size_t begin = 0; begin < total; begin += kPerThread * threads) {
     const size_t n = std::min(kPerThread * threads, total - begin);
+    // Reading a spilled element can fail (SpillError): the failure is carried to this
+    // thread and thrown here, after every thread has stopped.
+    std::vector<std::exception_ptr> failures(threads);
     auto work = [&](unsigned t) {
-      std::string& part = parts[t];
-      part.clear();
-      const size_t to = begin + n * (t + 1) / threads;
-      for (size_t i = begin + n * t / threads; i < to; ++i) {
-        part += "    ";
-        part += to_text(items[i]);
-        part += i + 1 < total ? ",\n" : "\n";
+      try {
+        std::string& part = parts[t];
+        part.clear();
+        const size_t to = begin + n * (t + 1) / threads;
+        for (size_t i = begin + n * t / threads; i < to; ++i) {
+          part += "    ";
+          part += to_text(items[i]);
+          part += i + 1 < total ? ",\n" : "\n";
+        }
+      } catch (...) {
+        failures[t] = std::current_exception();
       }
     };
     std::vector<std::thread> pool;
@@ -281,6 +288,9 @@ void ParallelTextArrayMember(std::ostream& out, std::string_view key, const Item
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
     work(0);
     for (std::thread& thread : pool) thread.join();
+    for (const std::exception_ptr& failure : failures) {
+      if (failure) std::rethrow_exception(failure);
+    }
     for (const std::string& part : parts) out.write(part.data(), static_cast<std::streamsize>(part.size()));
   }
   out << "  ]" << (last ? "\n" : ",\n");
