@@ -55,7 +55,9 @@ TEST(FingerprintsTest, ThreadsDoNotChangeThem) {
     EXPECT_TRUE(first.ends_with(":0")) << first;
     EXPECT_TRUE(repeat.ends_with(":1")) << repeat;
     EXPECT_EQ(first.substr(0, first.find(':')), repeat.substr(0, repeat.find(':')));
-    if (i > 0) EXPECT_NE(first, expected[3 * (i - 1)]) << "the path is part of it";
+    if (i > 0) {
+      EXPECT_NE(first, expected[3 * (i - 1)]) << "the path is part of it";
+    }
   }
   // More threads than files, and no files at all.
   report::ScanResult few = ManyFiles(rule, 3);

@@ -52,7 +52,9 @@ TEST(RecordStoreTest, RecordsPastTheBudgetGoToDiskAndComeBackTheSame) {
     const RecordStore<Record> store = Filled(budget);
     ASSERT_EQ(store.size(), kCount);
     EXPECT_EQ(store.spilled(), budget != kNeverSpill) << budget;
-    if (budget != kNeverSpill) EXPECT_LT(store.memory_bytes(), 200'000u) << budget;
+    if (budget != kNeverSpill) {
+      EXPECT_LT(store.memory_bytes(), 200'000u) << budget;
+    }
     uint64_t i = 0;
     for (const Record& r : store) ExpectRecord(r, i++);
     EXPECT_EQ(i, kCount);
