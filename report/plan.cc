@@ -167,9 +167,10 @@ void AddFingerprints(const PlanFile& file, std::vector<PlanFinding>* findings) {
   }
 }
 
-// Moves files and their findings into the plan, in plan order. Each file is released from `scan` as soon as the plan holds it (its findings,
-// strings and record alike), and the freed pages go back to the system every few thousand
-// files: a large scan's results are never held twice.
+// Moves files and their findings into the plan, in plan order. Each file is released from
+// `scan` as soon as the plan holds it (its findings, strings and record alike), and the
+// freed pages go back to the system every few thousand files: a large scan's results are
+// never held twice.
 void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   {
     std::vector<size_t> order(scan.files.size());
@@ -315,8 +316,7 @@ void AddReach(Plan* plan) {
     f.reach = reach.reach[i];
     f.loads.assign(reach.loads[i].begin(), reach.loads[i].end());
   }
-  plan->findings.Update(
-      [&](PlanFinding& f, size_t) { f.reach = plan->files[f.file_index].reach; });
+  // The findings take their file's reach in AssessPlan's one pass over them.
 }
 
 }  // namespace
@@ -340,6 +340,7 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   ReturnFreedMemory();
   AddFiles(scan, options, &plan);
   std::deque<FileResult>().swap(scan.files);  // all taken over by the plan
+  scan.spill.reset();  // and the spilled ones too: their disk space goes now
   ReturnFreedMemory();
   AddSkipped(scan, options, &plan);
   GroupApps(&plan);

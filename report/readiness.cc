@@ -26,7 +26,10 @@ void ForEachFinding(const Plan& plan, const PlanApp& app, Fn fn) {
 
 void ScoreFindings(const PlanOptions& options, Plan* plan) {
   const PriorityWeights& w = options.weights;
+  // One pass over the findings, which may be on disk: each takes its file's reach, then
+  // its score.
   plan->findings.Update([&](PlanFinding& f, size_t) {
+    f.reach = plan->files[f.file_index].reach;
     f.priority_score = PriorityScore(f.severity, f.confidence, f.guard, f.reach, w);
     f.priority = PriorityClass(f.priority_score, w);
     f.ie_mode = IsIeModeDependency(f.rule_id, f.detail, f.guard, f.confidence, options.ie_mode);

@@ -15,8 +15,8 @@
 
 namespace iescan::report {
 
-// Fills PlanFinding priority fields, every PlanApp assessment field, the summary's
-// priority/status/effort totals and Plan::migration_order.
+// Fills PlanFinding reach (from its file) and priority fields, every PlanApp assessment
+// field, the summary's priority/status/effort totals and Plan::migration_order.
 void AssessPlan(const PlanOptions& options, Plan* plan);
 
 // The effort of `count` occurrences of one fix (same rule in one app), of
