@@ -25,6 +25,14 @@ unsigned EffectiveJobs(unsigned jobs) {
   return hw == 0 ? 1 : hw;
 }
 
+// Frees the origin's strings. Assigning an empty Origin would not: a moved-in short string
+// is copied into the old buffer, which the string keeps.
+void ReleaseOrigin(scanner::Origin* origin) {
+  std::string().swap(origin->display);
+  std::string().swap(origin->fs_path);
+  std::string().swap(origin->root);
+}
+
 BlobOutcome Skip(const scanner::Origin& origin, std::string reason) {
   BlobOutcome out;
   out.scanned = false;
@@ -182,7 +190,7 @@ static void ScanFiles(const rules::Engine& engine,
         // The blob has its own copy of the paths; the listing's is not needed again (with
         // only_files the sink resolves references against it): a large tree's list shrinks
         // as the scan goes.
-        if (blob.ok() && !options.only_files) file.origin = scanner::Origin();
+        if (blob.ok() && !options.only_files) ReleaseOrigin(&file.origin);
         if (stats != nullptr) {
           stats->read_ns += rules::NowNs() - read_start;
           ++stats->files_read;

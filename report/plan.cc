@@ -186,18 +186,16 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   RuleTextCache rule_texts;
   std::vector<PlanFinding> findings;  // one file's, sorted before the plan takes them
   size_t released = 0;
-  size_t next_spilled = 0;
   // The files in memory and the spilled ones, each in order, merged (equal keys: the one
   // in memory first).
-  while (!scan.files.empty() || next_spilled < scan.spilled_files.size()) {
+  while (!scan.files.empty() || !scan.spilled_files.empty()) {
     const bool from_disk =
-        next_spilled < scan.spilled_files.size() &&
-        (scan.files.empty() || KeyOf(scan.spilled_files[next_spilled]) < KeyOf(scan.files.front()));
+        !scan.spilled_files.empty() &&
+        (scan.files.empty() || KeyOf(scan.spilled_files.front()) < KeyOf(scan.files.front()));
     FileResult loaded;
     if (from_disk) {
-      SpilledFile& spilled = scan.spilled_files[next_spilled++];
-      loaded = LoadFile(scan, spilled);
-      spilled = SpilledFile();  // its path and library go with it
+      loaded = LoadFile(scan, scan.spilled_files.front());
+      scan.spilled_files.pop_front();  // its path and library go with it
     }
     FileResult& source = from_disk ? loaded : scan.files.front();
     const size_t file_index = plan->files.size();
@@ -219,7 +217,7 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
     file.finding_count = file.by_severity.Total();
     plan->files.push_back(std::move(file));
   }
-  std::vector<SpilledFile>().swap(scan.spilled_files);
+  std::deque<SpilledFile>().swap(scan.spilled_files);
 }
 
 std::string SkippedApp(const scanner::Skipped& s, const ScanResult& scan,

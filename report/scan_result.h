@@ -83,8 +83,9 @@ struct ScanResult {
   // as it takes it over (report/plan.h) instead of holding all of them to the end.
   std::deque<FileResult> files;
   // More scanned files, whose records are on disk (a large scan; see SpilledFile). Visit
-  // every file with ForEachFile below.
-  std::vector<SpilledFile> spilled_files;
+  // every file with ForEachFile below. A deque for the same reason as `files`, and so that
+  // a large scan's stubs never move into a reallocated array twice their size.
+  std::deque<SpilledFile> spilled_files;
   std::vector<scanner::Skipped> skipped; // sorted by origin
   const rules::Catalog* catalog = nullptr;  // borrowed; outlives the result
   bool complete = true;                  // false when interrupted or a budget ran out

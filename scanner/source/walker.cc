@@ -120,7 +120,7 @@ std::vector<SourceFile> DeduplicateAndSort(std::vector<FoundFile> found) {
     } else if (entry.root != best->root || entry.via_symlink) {
       continue;
     }
-    files.push_back(entry.file);
+    files.push_back(std::move(entry.file));
   }
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) {
     return a.origin.display < b.origin.display;
