@@ -261,16 +261,37 @@ void KeepFirstError(void* user_data, xmlErrorPtr error) {
 }
 
 // libxml2's verdict on the file; an empty string when it is well-formed. Errors are
-// collected through the parser context, never printed.
+// collected through the parser context, never printed. The parser runs with SAX2's own
+// handlers for the prolog (so entities declared in an internal subset resolve as they would
+// in a tree) but none for content: elements, text and comments are checked, not built, so
+// a large XML file costs no tree of nodes on top of our own element list.
 std::string WellFormedness(std::string_view text) {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
   if (text.size() > static_cast<size_t>(INT_MAX)) return "too large for the XML parser";
+  xmlSAXHandler sax{};
+  xmlSAXVersion(&sax, 2);
+  sax.startElementNs = nullptr;
+  sax.endElementNs = nullptr;
+  sax.startElement = nullptr;
+  sax.endElement = nullptr;
+  sax.characters = nullptr;
+  sax.ignorableWhitespace = nullptr;
+  sax.cdataBlock = nullptr;
+  sax.comment = nullptr;
+  sax.processingInstruction = nullptr;
+  sax.reference = nullptr;
+  sax.serror = &KeepFirstError;
+  sax.error = nullptr;
+  sax.warning = nullptr;
   xmlParserCtxtPtr parser = xmlNewParserCtxt();
-  if (parser == nullptr) return "the XML parser could not start";
+  if (parser == nullptr || parser->sax == nullptr) {
+    if (parser != nullptr) xmlFreeParserCtxt(parser);
+    return "the XML parser could not start";
+  }
+  *parser->sax = sax;
   FirstError first;
   parser->_private = &first;
-  parser->sax->serror = &KeepFirstError;
   const int options =
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC;
   xmlDocPtr tree = xmlCtxtReadMemory(parser, text.data(), static_cast<int>(text.size()),
