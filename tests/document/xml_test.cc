@@ -87,6 +87,25 @@ TEST(Xml, MalformedXmlFallsBackToTheTagScanSilently) {
   EXPECT_EQ(RegionLoc(b.doc, b.doc.regions[0]), "3:62");
 }
 
+// The well-formedness check builds no tree, but it still knows the internal subset: an
+// entity declared there is fine, an undeclared one or a mismatched end tag is not.
+TEST(Xml, WellFormednessKnowsTheInternalSubset) {
+  Built declared = Build(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE menu [\n <!ENTITY corp \"Shiyakusho\">\n]>\n"
+      "<menu title=\"&corp; &amp; co\"><item>&corp;</item><![CDATA[a < b]]><!-- x --></menu>\n",
+      FileKind::kXml);
+  EXPECT_TRUE(declared.doc.warnings.empty()) << declared.doc.warnings[0];
+  EXPECT_EQ(ElementsNamed(declared.doc, "item").size(), 1u);
+  Built undeclared = Build("<menu>\n<item>&corp;</item>\n</menu>\n", FileKind::kXml);
+  ASSERT_EQ(undeclared.doc.warnings.size(), 1u);
+  EXPECT_TRUE(undeclared.doc.warnings[0].starts_with("not well-formed XML (line 2: "))
+      << undeclared.doc.warnings[0];
+  Built mismatched = Build("<menu>\n<item></itme>\n</menu>\n", FileKind::kXml);
+  ASSERT_EQ(mismatched.doc.warnings.size(), 1u);
+  EXPECT_TRUE(mismatched.doc.warnings[0].starts_with("not well-formed XML (line 2: "))
+      << mismatched.doc.warnings[0];
+}
+
 TEST(Xml, EntityExpansionAttackDoesNotExpand) {
   std::string text = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
   std::string previous = "lol";
