@@ -103,30 +103,33 @@ struct PlanDocMode {
 // held once per process (SharedText): a plan of a large estate holds about a hundred thousand
 // files until the report is written.
 struct PlanFile {
+  // Grouped by size (texts, pointers and 64-bit values, then vectors, then 32-bit, then
+  // one-byte values) so that no padding is repeated a hundred thousand times.
   SharedText path;  // Origin::display: root-relative path or URL
   SharedText root;  // Origin::root, as given on the command line
-  bool is_url = false;
   SharedText app;        // see report/app_name.h
-  size_t app_index = 0;  // index into Plan::apps
-  scanner::KindInfo kind;
   SharedText encoding;         // "Shift_JIS", "UTF-8", ...
   SharedText encoding_source;  // "bom", "meta", "detected", ...
+  size_t app_index = 0;  // index into Plan::apps
   uint64_t bytes = 0;
-  uint32_t lines = 0;
   size_t first_finding = 0;    // this file's findings: Plan::findings[first_finding,
-  uint32_t finding_count = 0;  //   first_finding + finding_count)
-  SeverityCounts by_severity;
-  bool page = false;                 // counted as a page (report/reach.h)
-  uint32_t reach = 0;                // pages that load this file, itself included
-  std::vector<uint32_t> loads;       // resolved references: indices into Plan::files, sorted
+                               //   first_finding + finding_count)
+  std::shared_ptr<const rules::VendoredLibrary> library;  // the scan file's
   PlanDocMode doc_mode;              // document mode evidence (pages only)
+  std::vector<uint32_t> loads;       // resolved references: indices into Plan::files, sorted
   // Copied from the FileResult as the scan recorded them, so that a JSON report carries
   // everything needed to rebuild the plan from several reports (iescan merge).
   std::vector<SharedText> references;  // resources it loads, as written, sorted
-  bool context_only = false;
-  std::shared_ptr<const rules::VendoredLibrary> library;  // the scan file's
-  uint32_t folded_findings = 0;
   std::vector<std::string> warnings;
+  uint32_t lines = 0;
+  uint32_t finding_count = 0;
+  SeverityCounts by_severity;
+  uint32_t reach = 0;                // pages that load this file, itself included
+  uint32_t folded_findings = 0;
+  scanner::KindInfo kind;
+  bool is_url = false;
+  bool page = false;                 // counted as a page (report/reach.h)
+  bool context_only = false;
 };
 
 // The fields are grouped by size (pointers and texts, then 32-bit, then one-byte values) so

@@ -4,7 +4,6 @@
 #include <array>
 #include <map>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 
 #include "report/app_name.h"
@@ -154,53 +153,95 @@ std::vector<std::string> ResolvePath(std::string_view from, std::string_view roo
 }
 
 // Scanned files by (scan root, normalized display path), exactly and ASCII case-folded.
-// A key is a space (0 for URLs, else one per normalized root, folded or not) and a view of
-// the path: paths are the files' own strings, and only URLs (normalized) and folded paths
-// are copied, into one arena. A large scan has a hundred thousand files; one string and
-// one tree node per key and per fold made this the plan's largest transient allocation.
+// A key is a space (0 for URLs, else one per normalized root, folded or not) and the path.
+// Each file has one entry per lookup, a 64-bit hash of its key and its index, in a vector
+// sorted by both; a lookup compares the files whose hash matches. Paths are the files' own
+// strings (normalized URLs are copied into an arena), and folded keys are compared case-
+// insensitively instead of being stored: a large scan's hundred thousand files cost 48
+// bytes each here, where hash-map nodes and folded copies took about 200.
 class FileIndex {
  public:
   explicit FileIndex(const std::vector<ReachFile>& files) {
+    paths_.reserve(files.size());
+    spaces_.reserve(files.size());
     exact_.reserve(files.size());
     folded_.reserve(files.size());
     for (size_t i = 0; i < files.size(); ++i) {
       const ReachFile& f = files[i];
       const std::string_view display = Normalized(f);
       const auto [exact_space, folded_space] = AddSpaces(f.root, f.is_url);
-      exact_.try_emplace(Key{exact_space, display}, i);  // the first file (in plan order) wins
-      auto [it, added] = folded_.try_emplace(Key{folded_space, Folded(display)}, Fold{i, 0});
-      ++it->second.count;
+      paths_.push_back(display);
+      spaces_.push_back({exact_space, folded_space});
+      const uint32_t index = static_cast<uint32_t>(i);
+      exact_.push_back({Hash(exact_space, display, false), index});
+      folded_.push_back({Hash(folded_space, display, true), index});
     }
+    std::sort(exact_.begin(), exact_.end());
+    std::sort(folded_.begin(), folded_.end());
   }
 
   size_t Find(std::string_view root, bool is_url, std::string_view display) const {
     const auto [exact_space, folded_space] = SpacesOf(root, is_url);
     if (exact_space != kNoSpace) {
-      if (auto it = exact_.find(Key{exact_space, display}); it != exact_.end()) return it->second;
+      // The first file (in plan order) with this key wins.
+      const uint64_t hash = Hash(exact_space, display, false);
+      for (auto it = First(exact_, hash); it != exact_.end() && it->hash == hash; ++it) {
+        if (spaces_[it->index].exact == exact_space && paths_[it->index] == display) {
+          return it->index;
+        }
+      }
     }
     if (folded_space == kNoSpace) return std::string::npos;
-    const std::string lower = AsciiLower(display);
-    auto it = folded_.find(Key{folded_space, lower});
-    if (it != folded_.end() && it->second.count == 1) return it->second.first;
-    return std::string::npos;
+    // Folded, only a key that one file alone has.
+    const uint64_t hash = Hash(folded_space, display, true);
+    size_t found = std::string::npos;
+    for (auto it = First(folded_, hash); it != folded_.end() && it->hash == hash; ++it) {
+      if (spaces_[it->index].folded != folded_space ||
+          !EqualFolded(paths_[it->index], display)) {
+        continue;
+      }
+      if (found != std::string::npos) return std::string::npos;
+      found = it->index;
+    }
+    return found;
   }
 
  private:
   static constexpr uint32_t kNoSpace = UINT32_MAX;
-  struct Key {
-    uint32_t space;
-    std::string_view path;
-    bool operator==(const Key&) const = default;
+  struct Entry {
+    uint64_t hash;
+    uint32_t index;
+    auto operator<=>(const Entry&) const = default;
   };
-  struct KeyHash {
-    size_t operator()(const Key& k) const {
-      return std::hash<std::string_view>()(k.path) * 31 + k.space;
+  struct Spaces {
+    uint32_t exact;
+    uint32_t folded;
+  };
+
+  // FNV-1a over the space's bytes and the path's (ASCII-lowered when fold).
+  static uint64_t Hash(uint32_t space, std::string_view path, bool fold) {
+    uint64_t h = 14695981039346656037ULL;
+    for (int shift = 0; shift < 32; shift += 8) {
+      h = (h ^ ((space >> shift) & 0xFF)) * 1099511628211ULL;
     }
-  };
-  struct Fold {
-    size_t first;
-    uint32_t count;
-  };
+    for (char c : path) {
+      h = (h ^ static_cast<unsigned char>(fold ? Lower(c) : c)) * 1099511628211ULL;
+    }
+    return h;
+  }
+
+  static bool EqualFolded(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (Lower(a[i]) != Lower(b[i])) return false;
+    }
+    return true;
+  }
+
+  static std::vector<Entry>::const_iterator First(const std::vector<Entry>& entries,
+                                                  uint64_t hash) {
+    return std::lower_bound(entries.begin(), entries.end(), Entry{hash, 0});
+  }
 
   // The (exact, folded) spaces of a root, new roots getting new ones.
   std::pair<uint32_t, uint32_t> AddSpaces(std::string_view root, bool is_url) {
@@ -236,8 +277,6 @@ class FileIndex {
     return Store(origin + normalized);
   }
 
-  std::string_view Folded(std::string_view text) { return Store(AsciiLower(text)); }
-
   // Copies `text` into the arena: chunks of at least 1 MiB that never move.
   std::string_view Store(std::string_view text) {
     if (chunks_.empty() || chunk_used_ + text.size() > chunk_size_) {
@@ -251,8 +290,10 @@ class FileIndex {
     return std::string_view(at, text.size());
   }
 
-  std::unordered_map<Key, size_t, KeyHash> exact_;
-  std::unordered_map<Key, Fold, KeyHash> folded_;
+  std::vector<std::string_view> paths_;  // per file: its normalized display path
+  std::vector<Spaces> spaces_;           // per file
+  std::vector<Entry> exact_;             // sorted
+  std::vector<Entry> folded_;            // sorted
   std::map<std::string, uint32_t, std::less<>> exact_spaces_;   // normalized root -> space
   std::map<std::string, uint32_t, std::less<>> folded_spaces_;  // folded normalized root
   std::map<std::string, std::pair<uint32_t, uint32_t>, std::less<>> root_cache_;  // as given
