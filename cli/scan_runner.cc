@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -25,13 +26,84 @@ unsigned EffectiveJobs(unsigned jobs) {
   return hw == 0 ? 1 : hw;
 }
 
-// Frees the origin's strings. Assigning an empty Origin would not: a moved-in short string
-// is copied into the old buffer, which the string keeps.
-void ReleaseOrigin(scanner::Origin* origin) {
-  std::string().swap(origin->display);
-  std::string().swap(origin->fs_path);
-  std::string().swap(origin->root);
-}
+// The files a scan reads, packed: their paths in one block of characters and 32 bytes each
+// besides, where a listed SourceFile holds three strings of its own (about 300 bytes for a
+// typical path). A large tree's list is held for the whole scan, so this is its size at the
+// scan's peak; Get rebuilds one file for the worker that reads it.
+class PackedFiles {
+ public:
+  explicit PackedFiles(const std::vector<scanner::SourceFile*>& files) {
+    size_t chars = 0;
+    for (const scanner::SourceFile* f : files) {
+      chars += f->origin.display.size();
+      if (f->origin.fs_path != f->origin.display) chars += f->origin.fs_path.size();
+    }
+    chars_.reserve(chars);
+    entries_.reserve(files.size());
+    for (const scanner::SourceFile* f : files) {
+      Entry e;
+      e.offset = chars_.size();
+      e.display = Length(f->origin.display);
+      chars_ += f->origin.display;
+      if (f->origin.fs_path == f->origin.display) {
+        e.fs_path = kSameAsDisplay;
+      } else {
+        e.fs_path = Length(f->origin.fs_path);
+        chars_ += f->origin.fs_path;
+      }
+      e.size = f->size;
+      e.root = RootIndex(f->origin.root);
+      e.kind = f->kind;
+      e.is_url = f->origin.is_url;
+      entries_.push_back(e);
+    }
+  }
+
+  size_t size() const { return entries_.size(); }
+
+  scanner::SourceFile Get(size_t i) const {
+    const Entry& e = entries_[i];
+    scanner::SourceFile f;
+    const std::string_view chars(chars_);
+    f.origin.display = std::string(chars.substr(e.offset, e.display));
+    f.origin.fs_path = e.fs_path == kSameAsDisplay
+                           ? f.origin.display
+                           : std::string(chars.substr(e.offset + e.display, e.fs_path));
+    f.origin.root = roots_[e.root];
+    f.origin.is_url = e.is_url;
+    f.kind = e.kind;
+    f.size = e.size;
+    return f;
+  }
+
+ private:
+  static constexpr uint32_t kSameAsDisplay = UINT32_MAX;
+  struct Entry {
+    uint64_t offset = 0;   // of the display path in chars_, the disk path (if any) after it
+    uint64_t size = 0;
+    uint32_t display = 0;  // lengths
+    uint32_t fs_path = 0;
+    uint32_t root = 0;     // index into roots_
+    scanner::KindInfo kind;
+    bool is_url = false;
+  };
+
+  static uint32_t Length(const std::string& text) {
+    if (text.size() >= kSameAsDisplay) throw std::length_error("path too long");
+    return static_cast<uint32_t>(text.size());
+  }
+
+  uint32_t RootIndex(const std::string& root) {
+    auto [it, added] = root_index_.try_emplace(root, static_cast<uint32_t>(roots_.size()));
+    if (added) roots_.push_back(root);
+    return it->second;
+  }
+
+  std::string chars_;
+  std::vector<Entry> entries_;
+  std::vector<std::string> roots_;  // few: the scan's roots
+  std::map<std::string, uint32_t> root_index_;
+};
 
 BlobOutcome Skip(const scanner::Origin& origin, std::string reason) {
   BlobOutcome out;
@@ -167,8 +239,7 @@ class Spiller {
 // Reads and scans `files` on `jobs` threads, handing each outcome to `sink(index, outcome)`
 // as soon as it is done (from the worker threads, one call at a time). Outcomes are not held
 // in an array of all files: a large tree's results go straight to the scan result.
-static void ScanFiles(const rules::Engine& engine,
-                      const std::vector<scanner::SourceFile*>& files,
+static void ScanFiles(const rules::Engine& engine, const PackedFiles& files,
                       const ScanOptions& options, report::ScanResult* result,
                       const std::function<void(size_t, BlobOutcome&&)>& sink) {
   const size_t n = files.size();
@@ -184,13 +255,9 @@ static void ScanFiles(const rules::Engine& engine,
       if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
         outcome.cancelled = true;
       } else {
-        scanner::SourceFile& file = *files[i];
+        const scanner::SourceFile file = files.Get(i);
         const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
         Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
-        // The blob has its own copy of the paths; the listing's is not needed again (with
-        // only_files the sink resolves references against it): a large tree's list shrinks
-        // as the scan goes.
-        if (blob.ok() && !options.only_files) ReleaseOrigin(&file.origin);
         if (stats != nullptr) {
           stats->read_ns += rules::NowNs() - read_start;
           ++stats->files_read;
@@ -283,9 +350,17 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
     }
   }
   chosen = SelectShardFiles(chosen, options.shard);
+  const PackedFiles packed(chosen);
+  if (!options.only_files) {
+    // Everything the scan needs of the list is packed: the listing goes now, not after
+    // the scan (with only_files, by_path points into it).
+    std::vector<scanner::SourceFile*>().swap(chosen);
+    std::vector<scanner::SourceFile>().swap(list.files);
+    ReturnFreedMemory();
+  }
   // With only_files, the files the chosen ones load are scanned next, as context.
   std::vector<scanner::SourceFile*> context;
-  ScanFiles(engine, chosen, options, result, [&](size_t i, BlobOutcome&& o) {
+  ScanFiles(engine, packed, options, result, [&](size_t i, BlobOutcome&& o) {
     if (options.only_files && o.scanned) {
       for (const std::string& ref : o.file.references) {
         auto it = by_path.find(ResolveReference(*chosen[i], ref));
@@ -302,7 +377,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
               [](const scanner::SourceFile* a, const scanner::SourceFile* b) {
                 return a->origin.display < b->origin.display;
               });
-    ScanFiles(engine, context, options, result,
+    ScanFiles(engine, PackedFiles(context), options, result,
               [&](size_t, BlobOutcome&& o) { Collect(std::move(o), true, result); });
   }
   return Status::Ok();
