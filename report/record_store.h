@@ -85,6 +85,11 @@ class RecordStore {
 
   void push_back(const T& record) {
     if (on_disk_ == 0 && tail_.empty() && (budget_ == kNever || (head_.size() + 1) * sizeof(T) <= budget_)) {
+      // The head grows as a vector does, but never past the budget: doubling a full head
+      // would hold up to twice the budget.
+      if (budget_ != kNever && head_.size() == head_.capacity()) {
+        head_.reserve(std::min(std::max<size_t>(16, head_.capacity() * 2), budget_ / sizeof(T)));
+      }
       head_.push_back(record);
       return;
     }

@@ -47,6 +47,20 @@ RecordStore<Record> Filled(size_t budget) {
   return store;
 }
 
+// The records held in memory never take more than the budget plus the one block being
+// filled, whatever size the budget is: a head that doubled past it would hold nearly twice.
+TEST(RecordStoreTest, MemoryStaysWithinTheBudget) {
+  constexpr size_t kBlockBytes = 64 * 1024;
+  for (size_t budget : {size_t{100'000}, size_t{700'000}, size_t{1'000'000}}) {
+    const RecordStore<Record> store = Filled(budget);
+    ASSERT_TRUE(store.spilled()) << budget;
+    EXPECT_LE(store.memory_bytes(), budget + kBlockBytes + sizeof(Record)) << budget;
+    uint64_t i = 0;
+    for (const Record& r : store) ExpectRecord(r, i++);
+    EXPECT_EQ(i, kCount);
+  }
+}
+
 TEST(RecordStoreTest, RecordsPastTheBudgetGoToDiskAndComeBackTheSame) {
   for (size_t budget : {size_t{0}, size_t{100'000}, kNeverSpill}) {
     const RecordStore<Record> store = Filled(budget);
