@@ -199,8 +199,7 @@ class Spiller {
       outcome->spilled = report::SpillWholeFile(*spill, std::move(file));
       if (outcome->spilled) {
         held_.fetch_sub(bytes, std::memory_order_relaxed);
-        held_.fetch_add(sizeof(report::SpilledFile) + outcome->spilled->display.capacity(),
-                        std::memory_order_relaxed);
+        held_.fetch_add(sizeof(report::SpilledFile), std::memory_order_relaxed);
         return;
       }
     }

@@ -27,7 +27,7 @@ FileKey KeyOf(const FileResult& f) {
           f.encoding_source};
 }
 FileKey KeyOf(const SpilledFile& f) {
-  return {f.display, f.root.view(), f.is_url, f.bytes, f.lines, f.encoding.view(),
+  return {f.display.view(), f.root.view(), f.is_url, f.bytes, f.lines, f.encoding.view(),
           f.encoding_source.view()};
 }
 bool FileBefore(const FileResult& a, const FileResult& b) { return KeyOf(a) < KeyOf(b); }

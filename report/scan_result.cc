@@ -87,7 +87,7 @@ std::optional<SpilledFile> SpillWholeFile(SpillFile& spill, FileResult&& file) {
   const std::optional<uint64_t> at = spill.Append(w.bytes().data(), w.bytes().size());
   if (!at) return std::nullopt;
   SpilledFile out;
-  out.display = std::move(file.origin.display);
+  out.display = SharedText(file.origin.display);
   out.root = SharedText(file.origin.root);
   out.encoding = SharedText(file.encoding);
   out.encoding_source = SharedText(file.encoding_source);
@@ -107,7 +107,7 @@ FileResult LoadFile(const ScanResult& scan, const SpilledFile& spilled) {
   scan.spill->Read(spilled.record, bytes.data(), bytes.size());
   RecordReader r(bytes);
   FileResult file;
-  file.origin.display = spilled.display;
+  file.origin.display = spilled.display.str();
   file.origin.root = spilled.root.str();
   file.origin.is_url = spilled.is_url;
   file.origin.fs_path = r.Text();

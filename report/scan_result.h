@@ -61,10 +61,11 @@ struct ShardInfo {
 };
 
 // A scanned file whose record went to ScanResult::spill in a large scan. What ordering and
-// the CI gate need stays here (about 150 bytes with the path, where a FileResult with its
-// strings takes a kilobyte); LoadFile brings back the rest.
+// the CI gate need stays here (104 bytes; the path is shared with the plan, which takes it
+// into the text pool anyway, where a FileResult with its strings takes a kilobyte);
+// LoadFile brings back the rest.
 struct SpilledFile {
-  std::string display;  // Origin::display
+  SharedText display;   // Origin::display
   SharedText root;      // Origin::root
   SharedText encoding;
   SharedText encoding_source;
