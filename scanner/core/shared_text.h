@@ -10,6 +10,8 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
+#include <cstring>
 #include <cstddef>
 #include <functional>
 #include <ostream>
@@ -27,15 +29,19 @@ class SharedText {
   SharedText& operator=(std::string_view text) { return *this = SharedText(text); }
   SharedText& operator=(const SharedText&) = default;
 
-  const std::string& str() const { return text_ != nullptr ? *text_ : Empty(); }
-  // Reads like a string wherever one is expected.
-  operator const std::string&() const { return str(); }  // NOLINT
-  operator std::string_view() const { return str(); }    // NOLINT
-  std::string_view view() const { return str(); }
+  // The text, valid for the life of the process (and NUL-terminated: c_str()).
+  std::string_view view() const {
+    return text_ != nullptr ? std::string_view(text_, Length()) : std::string_view();
+  }
+  std::string_view str() const { return view(); }
+  // Reads like a string wherever one is expected: as a view without a copy, or as a
+  // std::string (a copy) where a function takes one.
+  operator std::string_view() const { return view(); }  // NOLINT
+  operator std::string() const { return std::string(view()); }  // NOLINT
   bool empty() const { return text_ == nullptr; }
-  size_t size() const { return str().size(); }
-  const char* data() const { return str().data(); }
-  const char* c_str() const { return str().c_str(); }
+  size_t size() const { return text_ != nullptr ? Length() : 0; }
+  const char* data() const { return text_ != nullptr ? text_ : ""; }
+  const char* c_str() const { return data(); }
 
   // Equal texts are the same pool entry: comparing them compares pointers.
   friend bool operator==(const SharedText& a, const SharedText& b) { return a.text_ == b.text_; }
@@ -45,7 +51,7 @@ class SharedText {
     return a.view().compare(b.view()) <=> 0;
   }
   friend std::ostream& operator<<(std::ostream& out, const SharedText& text) {
-    return out << text.str();
+    return out << text.view();
   }
 
   // Distinct strings in the pool and their bytes (for --stats and tests).
@@ -53,8 +59,13 @@ class SharedText {
   static size_t PoolBytes();
 
  private:
-  static const std::string& Empty();
-  const std::string* text_ = nullptr;
+  // The pool stores each text's length in the 4 bytes before its first character.
+  uint32_t Length() const {
+    uint32_t n;
+    std::memcpy(&n, text_ - sizeof(n), sizeof(n));
+    return n;
+  }
+  const char* text_ = nullptr;
 };
 
 inline std::string operator+(const SharedText& a, std::string_view b) {
@@ -72,7 +83,7 @@ inline std::string operator+(std::string_view a, const SharedText& b) {
 // store a SharedText as a string, without this header depending on them.
 template <typename Json>
 void to_json(Json& json, const SharedText& text) {
-  json = text.str();
+  json = std::string(text.view());
 }
 
 }  // namespace iescan

@@ -20,7 +20,7 @@ TEST(SharedText, EqualTextsShareOneCopy) {
   SharedText a(path);
   SharedText b(std::string("apps/kintai/") + "shinsei/input.asp");
   EXPECT_EQ(a, b);
-  EXPECT_EQ(&a.str(), &b.str());
+  EXPECT_EQ(a.data(), b.data());
   EXPECT_EQ(a.str(), path);
   EXPECT_NE(a, SharedText("apps/kintai/shinsei/list.asp"));
 }
@@ -55,15 +55,45 @@ TEST(SharedText, OrdersAndComparesLikeItsString) {
   EXPECT_EQ(seen.count(key), 1u);
 }
 
+// The pool keeps texts of any length and content: one past its 1 MiB blocks, one with NUL
+// bytes inside (kept whole, and still terminated for c_str), and enough distinct ones to
+// grow its table several times; each comes back the same and is found again.
+TEST(SharedText, KeepsLongTextsNulBytesAndManyTexts) {
+  const std::string big(3 * 1024 * 1024 + 7, 'x');
+  SharedText a(big);
+  EXPECT_EQ(a.size(), big.size());
+  EXPECT_EQ(a.view(), big);
+  EXPECT_EQ(a.data(), SharedText(big).data());
+  const std::string with_nul("before\0after", 12);
+  SharedText b(with_nul);
+  EXPECT_EQ(b.size(), 12u);
+  EXPECT_EQ(b.view(), with_nul);
+  EXPECT_NE(b, SharedText("before"));
+  EXPECT_EQ(std::string(SharedText("plain").c_str()), "plain");
+  EXPECT_EQ(b.c_str()[12], '\0');
+  const size_t before = SharedText::PoolSize();
+  std::vector<SharedText> many;
+  for (int i = 0; i < 50000; ++i) many.emplace_back("pool growth " + std::to_string(i));
+  EXPECT_EQ(SharedText::PoolSize(), before + 50000);
+  for (int i = 0; i < 50000; i += 997) {
+    const std::string text = "pool growth " + std::to_string(i);
+    EXPECT_EQ(many[i].view(), text);
+    EXPECT_EQ(many[i].data(), SharedText(text).data());
+  }
+  EXPECT_EQ(SharedText::PoolSize(), before + 50000);
+  const std::string copy = many[5];  // converts to a std::string where one is needed
+  EXPECT_EQ(copy, "pool growth 5");
+}
+
 TEST(SharedText, ManyThreadsMakingTheSameTextsAgree) {
   constexpr int kThreads = 4;
   constexpr int kTexts = 2000;
-  std::vector<std::vector<const std::string*>> seen(kThreads);
+  std::vector<std::vector<const char*>> seen(kThreads);
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t, &seen] {
       for (int i = 0; i < kTexts; ++i) {
-        seen[t].push_back(&SharedText("threaded text " + std::to_string(i)).str());
+        seen[t].push_back(SharedText("threaded text " + std::to_string(i)).data());
       }
     });
   }

@@ -140,8 +140,8 @@ TEST(RedactTest, FindingsOfTheCatalogueAreRedacted) {
   std::vector<std::string> rendered;
   for (const Finding& f : findings) {
     rendered.push_back(testing::Render(f));
-    for (const std::string* text : {&f.snippet.str(), &f.match.str(), &f.detail.str(), &f.message.str()}) {
-      EXPECT_EQ(text->find("hunter2"), std::string::npos) << f.rule->id << ": " << *text;
+    for (std::string_view text : {f.snippet.view(), f.match.view(), f.detail.view(), f.message.view()}) {
+      EXPECT_EQ(text.find("hunter2"), std::string_view::npos) << f.rule->id << ": " << text;
     }
   }
   EXPECT_EQ(rendered,
