@@ -8,6 +8,7 @@
 // a tenth of a large scan's memory.
 #include "scanner/core/shared_text.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -19,11 +20,7 @@ namespace {
 constexpr size_t kBlockBytes = size_t{1} << 20;
 constexpr size_t kHeader = sizeof(uint32_t);
 
-uint64_t HashOf(std::string_view text) {
-  uint64_t h = 14695981039346656037ULL;  // FNV-1a
-  for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h ^ (h >> 29);
-}
+uint64_t HashOf(std::string_view text) { return std::hash<std::string_view>()(text); }
 
 class Pool {
  public:
