@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -14,6 +13,7 @@
 #include "cli/changed_files.h"
 #include "cli/crawl_runner.h"
 #include "scanner/core/memory.h"
+#include "scanner/core/shared_text.h"
 #include "scanner/crawl/url.h"
 #include "scanner/decode/text_file.h"
 
@@ -26,31 +26,20 @@ unsigned EffectiveJobs(unsigned jobs) {
   return hw == 0 ? 1 : hw;
 }
 
-// The files a scan reads, packed: their paths in one block of characters and 32 bytes each
-// besides, where a listed SourceFile holds three strings of its own (about 300 bytes for a
-// typical path). A large tree's list is held for the whole scan, so this is its size at the
-// scan's peak; Get rebuilds one file for the worker that reads it.
+// The files a scan reads, packed: 32 bytes each, their paths held as pooled texts (which
+// the scan result and the plan take every scanned path into anyway), where a listed
+// SourceFile holds three strings of its own (about 300 bytes for a typical path). A large
+// tree's list is held for the whole scan; Get rebuilds one file for the worker that reads
+// it.
 class PackedFiles {
  public:
   explicit PackedFiles(const std::vector<scanner::SourceFile*>& files) {
-    size_t chars = 0;
-    for (const scanner::SourceFile* f : files) {
-      chars += f->origin.display.size();
-      if (f->origin.fs_path != f->origin.display) chars += f->origin.fs_path.size();
-    }
-    chars_.reserve(chars);
     entries_.reserve(files.size());
     for (const scanner::SourceFile* f : files) {
       Entry e;
-      e.offset = chars_.size();
-      e.display = Length(f->origin.display);
-      chars_ += f->origin.display;
-      if (f->origin.fs_path == f->origin.display) {
-        e.fs_path = kSameAsDisplay;
-      } else {
-        e.fs_path = Length(f->origin.fs_path);
-        chars_ += f->origin.fs_path;
-      }
+      e.display = SharedText(f->origin.display);
+      // Mostly the same text: then the same pool entry, and no second copy.
+      e.fs_path = SharedText(f->origin.fs_path);
       e.size = f->size;
       e.root = RootIndex(f->origin.root);
       e.kind = f->kind;
@@ -64,11 +53,8 @@ class PackedFiles {
   scanner::SourceFile Get(size_t i) const {
     const Entry& e = entries_[i];
     scanner::SourceFile f;
-    const std::string_view chars(chars_);
-    f.origin.display = std::string(chars.substr(e.offset, e.display));
-    f.origin.fs_path = e.fs_path == kSameAsDisplay
-                           ? f.origin.display
-                           : std::string(chars.substr(e.offset + e.display, e.fs_path));
+    f.origin.display = std::string(e.display.view());
+    f.origin.fs_path = std::string(e.fs_path.view());
     f.origin.root = roots_[e.root];
     f.origin.is_url = e.is_url;
     f.kind = e.kind;
@@ -77,21 +63,14 @@ class PackedFiles {
   }
 
  private:
-  static constexpr uint32_t kSameAsDisplay = UINT32_MAX;
   struct Entry {
-    uint64_t offset = 0;   // of the display path in chars_, the disk path (if any) after it
+    SharedText display;
+    SharedText fs_path;
     uint64_t size = 0;
-    uint32_t display = 0;  // lengths
-    uint32_t fs_path = 0;
     uint32_t root = 0;     // index into roots_
     scanner::KindInfo kind;
     bool is_url = false;
   };
-
-  static uint32_t Length(const std::string& text) {
-    if (text.size() >= kSameAsDisplay) throw std::length_error("path too long");
-    return static_cast<uint32_t>(text.size());
-  }
 
   uint32_t RootIndex(const std::string& root) {
     auto [it, added] = root_index_.try_emplace(root, static_cast<uint32_t>(roots_.size()));
@@ -99,7 +78,6 @@ class PackedFiles {
     return it->second;
   }
 
-  std::string chars_;
   std::vector<Entry> entries_;
   std::vector<std::string> roots_;  // few: the scan's roots
   std::map<std::string, uint32_t> root_index_;
