@@ -61,9 +61,9 @@ struct ShardInfo {
 };
 
 // A scanned file whose record went to ScanResult::spill in a large scan. What ordering and
-// the CI gate need stays here (104 bytes; the path is shared with the plan, which takes it
-// into the text pool anyway, where a FileResult with its strings takes a kilobyte);
-// LoadFile brings back the rest.
+// the CI gate need stays here: 104 bytes, the path included as a pooled text (the plan
+// pools every path anyway), where a FileResult with its strings takes a kilobyte. LoadFile
+// brings back the rest.
 struct SpilledFile {
   SharedText display;   // Origin::display
   SharedText root;      // Origin::root

@@ -10,9 +10,9 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <cstddef>
 #include <functional>
 #include <ostream>
 #include <string>
