@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "report/app_name.h"
+#include "rules/engine/text_util.h"
 
 namespace iescan::report {
 namespace {
@@ -197,7 +198,7 @@ class FileIndex {
     size_t found = std::string::npos;
     for (auto it = First(folded_, hash); it != folded_.end() && it->hash == hash; ++it) {
       if (spaces_[it->index].folded != folded_space ||
-          !EqualFolded(paths_[it->index], display)) {
+          !rules::EqualsIgnoreCaseAscii(paths_[it->index], display)) {
         continue;
       }
       if (found != std::string::npos) return std::string::npos;
@@ -228,14 +229,6 @@ class FileIndex {
       h = (h ^ static_cast<unsigned char>(fold ? Lower(c) : c)) * 1099511628211ULL;
     }
     return h;
-  }
-
-  static bool EqualFolded(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (Lower(a[i]) != Lower(b[i])) return false;
-    }
-    return true;
   }
 
   static std::vector<Entry>::const_iterator First(const std::vector<Entry>& entries,
