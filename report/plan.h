@@ -144,7 +144,7 @@ struct PlanFinding {
   SharedText title;     // the rule's title
   SharedText message;   // in English; writers re-render it in their language from
   SharedText match;     //   the rule, `match` and `detail` (report/i18n.h)
-  SharedText snippet;   // may hold invalid UTF-8; writers must cope
+  rules::SnippetText snippet;  // may hold invalid UTF-8; writers must cope
   SharedText detail;    // ProgID, CLSID...; may be empty
   double priority_score = 0;  // report/priority.h, one decimal
   // Stable identity for baselines and SARIF, "HASH:N" (report/fingerprint.h): the one the

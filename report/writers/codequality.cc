@@ -28,7 +28,8 @@ std::string Hex64(uint64_t v) {
 
 // Two independent 64-bit FNV-1a hashes, as 32 hex digits (GitLab expects an MD5-sized id).
 std::string Fingerprint(const PlanFinding& f) {
-  const std::string key = std::string(f.rule_id.view()) + '\0' + f.path.view() + '\0' + f.fingerprint;
+  std::string key(f.rule_id.view());
+  key.append(1, '\0').append(f.path.view()).append(1, '\0').append(f.fingerprint.view());
   uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
   for (unsigned char c : key) {
     a = (a ^ c) * 1099511628211ull;

@@ -28,6 +28,11 @@ std::string_view GuardName(Guard g);  // "", "unguarded", "guarded", "ie-only-br
 enum class BaselineState : uint8_t { kNone, kNew, kUnchanged };
 std::string_view BaselineStateName(BaselineState s);  // "", "new", "unchanged"
 
+// A snippet: 200 characters of ASCII or Latin text fit in place, so that the snippets of a
+// large scan's findings, which rarely repeat in real code, stay with the findings (and their
+// spill file) instead of growing the SharedText pool; longer UTF-8 is pooled.
+using SnippetText = BasicInlineText<254>;
+
 struct Finding {
   const Rule* rule = nullptr;   // borrowed from the Catalog, which outlives findings
   SharedText message;           // rule message with placeholders filled
@@ -36,7 +41,8 @@ struct Finding {
   uint32_t end_offset = 0;
   scanner::Position begin;      // original line:column
   scanner::Position end;
-  SharedText snippet;           // the source line, trimmed, at most 200 characters
+  // The source line, trimmed, at most 200 characters; held in place (see SnippetText).
+  SnippetText snippet;
   scanner::Language language = scanner::Language::kHtml;
   Guard guard = Guard::kNone;
   SharedText detail;            // e.g. the ProgID or CLSID named by the construct

@@ -283,17 +283,18 @@ std::string Redact(std::string_view text) {
   return out;
 }
 
-bool RedactInPlace(std::string* text) {
+namespace {
+template <typename Text>
+bool RedactText(Text* text) {
   if (FindSecrets(*text).empty()) return false;
   *text = Redact(*text);
   return true;
 }
+}  // namespace
 
-bool RedactInPlace(SharedText* text) {
-  if (FindSecrets(*text).empty()) return false;
-  *text = Redact(*text);
-  return true;
-}
+bool RedactInPlace(std::string* text) { return RedactText(text); }
+bool RedactInPlace(SharedText* text) { return RedactText(text); }
+bool RedactInPlace(SnippetText* text) { return RedactText(text); }
 
 void RedactFinding(Finding* finding) {
   RedactInPlace(&finding->snippet);

@@ -38,6 +38,7 @@ std::string Redact(std::string_view text);
 // Redacts `*text` in place; returns true when something was replaced.
 bool RedactInPlace(std::string* text);
 bool RedactInPlace(SharedText* text);
+bool RedactInPlace(SnippetText* text);
 
 // Redacts everything of a finding that shows text of the scanned file: snippet, match,
 // detail and message.

@@ -1,13 +1,15 @@
 // InlineText: a short string held inside the value itself, so that the value stays trivially
 // copyable.
 //
-// A finding's fingerprint ("0123456789abcdef:7", 18 characters) is one per finding and never
-// repeats, so pooling it (SharedText) would grow the pool without bound, and a std::string
-// would cost a heap block per finding and make the finding impossible to copy as bytes. An
-// InlineText keeps up to 30 characters in place; a longer text (only a hand-edited report
-// has one) is stored once in the SharedText pool and the value holds that entry. Values that
-// are trivially copyable can be written to a spill file and read back as they are
-// (report/record_store.h).
+// A finding's fingerprint ("0123456789abcdef:7", 18 characters) and its snippet (the source
+// line, at most 200 characters) are one per finding and, in real code, rarely repeat: pooling
+// them (SharedText) would grow the never-emptied pool with every finding of the run, and a
+// std::string would cost a heap block per finding and make the finding impossible to copy as
+// bytes. A BasicInlineText<N> keeps up to N bytes in place, so that the text lives wherever
+// its finding lives: in memory within the finding budget, then in the spill file
+// (report/record_store.h). A longer text (a fingerprint only a hand-edited report has, a
+// snippet of 200 characters that takes more than 254 bytes of UTF-8) is stored once in the
+// SharedText pool and the value holds that entry.
 //
 // Thread-safety: plain value.
 #pragma once
@@ -24,20 +26,25 @@
 
 namespace iescan {
 
-class InlineText {
- public:
-  static constexpr size_t kInline = 30;
+template <size_t N>
+class BasicInlineText {
+  static_assert(N >= sizeof(SharedText) && N < 255, "the size byte also marks a pooled text");
 
-  InlineText() = default;
-  InlineText(std::string_view text) { Assign(text); }  // NOLINT: reads like a string
-  InlineText(const std::string& text) { Assign(text); }  // NOLINT
-  InlineText(const char* text) { Assign(text); }  // NOLINT
-  InlineText& operator=(std::string_view text) {
+ public:
+  static constexpr size_t kInline = N;
+
+  BasicInlineText() = default;
+  BasicInlineText(std::string_view text) { Assign(text); }  // NOLINT: reads like a string
+  BasicInlineText(const std::string& text) { Assign(text); }  // NOLINT
+  BasicInlineText(const char* text) { Assign(text); }  // NOLINT
+  BasicInlineText(const SharedText& text) { Assign(text.view()); }  // NOLINT
+  BasicInlineText& operator=(std::string_view text) {
     Assign(text);
     return *this;
   }
-  InlineText& operator=(const std::string& text) { return *this = std::string_view(text); }
-  InlineText& operator=(const char* text) { return *this = std::string_view(text); }
+  BasicInlineText& operator=(const std::string& text) { return *this = std::string_view(text); }
+  BasicInlineText& operator=(const char* text) { return *this = std::string_view(text); }
+  BasicInlineText& operator=(const SharedText& text) { return *this = text.view(); }
 
   std::string_view view() const {
     if (size_ != kPooled) return {bytes_, size_};
@@ -50,11 +57,13 @@ class InlineText {
   bool empty() const { return size_ == 0; }
   size_t size() const { return view().size(); }
 
-  friend bool operator==(const InlineText& a, const InlineText& b) { return a.view() == b.view(); }
-  friend bool operator==(const InlineText& a, std::string_view b) { return a.view() == b; }
-  friend bool operator==(const InlineText& a, const std::string& b) { return a.view() == b; }
-  friend bool operator==(const InlineText& a, const char* b) { return a.view() == b; }
-  friend std::strong_ordering operator<=>(const InlineText& a, const InlineText& b) {
+  friend bool operator==(const BasicInlineText& a, const BasicInlineText& b) {
+    return a.view() == b.view();
+  }
+  friend bool operator==(const BasicInlineText& a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const BasicInlineText& a, const std::string& b) { return a.view() == b; }
+  friend bool operator==(const BasicInlineText& a, const char* b) { return a.view() == b; }
+  friend std::strong_ordering operator<=>(const BasicInlineText& a, const BasicInlineText& b) {
     return a.view().compare(b.view()) <=> 0;
   }
 
@@ -62,7 +71,12 @@ class InlineText {
   static constexpr uint8_t kPooled = 0xff;
 
   void Assign(std::string_view text) {
-    std::memset(bytes_, 0, sizeof(bytes_));
+    // Bytes past the text are zeroed only up to where the previous text ended: a value
+    // written to disk as bytes never carries stale text, and a short text costs no clearing
+    // of the whole buffer.
+    const size_t used = size_ == kPooled ? sizeof(SharedText) : size_;
+    const size_t now = text.size() <= kInline ? text.size() : sizeof(SharedText);
+    if (used > now) std::memset(bytes_ + now, 0, used - now);
     if (text.size() <= kInline) {
       std::memcpy(bytes_, text.data(), text.size());
       size_ = static_cast<uint8_t>(text.size());
@@ -77,11 +91,16 @@ class InlineText {
   uint8_t size_ = 0;
 };
 
+// A fingerprint: 32 bytes.
+using InlineText = BasicInlineText<30>;
+
 static_assert(std::is_trivially_copyable_v<SharedText>);
 static_assert(std::is_trivially_copyable_v<InlineText>);
 static_assert(sizeof(InlineText) == 32);
+static_assert(sizeof(BasicInlineText<254>) == 256);
 
-inline std::string operator+(std::string a, const InlineText& b) {
+template <size_t N>
+std::string operator+(std::string a, const BasicInlineText<N>& b) {
   a.append(b.view());
   return a;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "scanner/core/inline_text.h"
 #include "scanner/core/shared_text.h"
 
 namespace iescan {
@@ -100,6 +102,36 @@ TEST(SharedText, ManyThreadsMakingTheSameTextsAgree) {
   for (std::thread& thread : threads) thread.join();
   for (int t = 1; t < kThreads; ++t) EXPECT_EQ(seen[t], seen[0]);
   EXPECT_GE(SharedText::PoolSize(), static_cast<size_t>(kTexts));
+}
+
+// An inline text holds up to N bytes in place and pools only longer ones; whatever it held
+// before, the bytes past its text are zero, so equal texts are equal bytes on disk.
+TEST(InlineText, HoldsShortTextsInPlaceAndPoolsLongerOnes) {
+  using Snippet = BasicInlineText<254>;
+  const std::string fits(254, 'a');
+  const std::string longer = std::string(255, 'b');
+  const size_t before = SharedText::PoolSize();
+  Snippet a(fits);
+  EXPECT_EQ(a.view(), fits);
+  EXPECT_EQ(SharedText::PoolSize(), before);
+  Snippet b(longer);
+  EXPECT_EQ(b.view(), longer);
+  EXPECT_EQ(SharedText::PoolSize(), before + 1);
+
+  Snippet fresh("if (document.all) go();");
+  for (Snippet* reused : {&a, &b}) {
+    *reused = "if (document.all) go();";
+    EXPECT_EQ(*reused, fresh);
+    EXPECT_EQ(std::memcmp(reused, &fresh, sizeof(Snippet)), 0);
+  }
+  a = std::string_view();
+  EXPECT_TRUE(a.empty());
+  const Snippet none;
+  EXPECT_EQ(std::memcmp(&a, &none, sizeof(Snippet)), 0);
+
+  InlineText fingerprint("0123456789abcdef:7");
+  EXPECT_EQ(fingerprint.str(), "0123456789abcdef:7");
+  EXPECT_EQ(sizeof(fingerprint), 32u);
 }
 
 }  // namespace

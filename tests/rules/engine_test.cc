@@ -136,6 +136,29 @@ TEST(EngineTest, SnippetOfLongAndMultibyteLines) {
   EXPECT_EQ(g[0].begin.column, 7u);
 }
 
+// Real code rarely repeats a line: a snippet per finding in the process-wide pool would grow
+// it with every finding of a run. Snippets live in the finding, so scanning a thousand
+// distinct lines adds no text to the pool but the one message they share.
+TEST(EngineTest, DistinctSnippetsStayOutOfThePool) {
+  Catalog catalog = CatalogOf({RuleJson("dom.attach-event", {"js"},
+                                        json::array({{{"regex", "\\.attachEvent\\s*\\("}}}),
+                                        {"attachEvent"})});
+  std::string js;
+  for (int i = 0; i < 1000; ++i) {
+    js += "button" + std::to_string(i) + ".attachEvent('onclick', handler" + std::to_string(i) +
+          ");\n";
+  }
+  std::string wide = "el.attachEvent('onclick', go); // ";  // cut to 200 characters
+  wide.append(300, 'x');
+  js += wide + "\n";
+  const size_t before = SharedText::PoolSize();
+  std::vector<Finding> f = ScanFindings(catalog, js, FileKind::kJs);
+  ASSERT_EQ(f.size(), 1001u);
+  EXPECT_EQ(f[7].snippet, "button7.attachEvent('onclick', handler7);");
+  EXPECT_EQ(f[1000].snippet.size(), 200u);  // cut at 200 characters, as before
+  EXPECT_LE(SharedText::PoolSize(), before + 5);
+}
+
 TEST(EngineTest, NoCandidateMeansNoDocument) {
   Catalog catalog =
       CatalogOf({RuleJson("events.attach-event", {"js"},
