@@ -262,7 +262,7 @@ void GroupApps(Plan* plan) {
     index[name] = plan->apps.size();
     plan->apps.push_back(std::move(app));
   }
-  for (PlanFile& file : plan->files) file.app_index = index[file.app];
+  plan->files.Update([&](PlanFile& file, size_t) { file.app_index = index[file.app]; });
 }
 
 PlanRule CopyRule(const rules::Rule& rule) {
@@ -303,17 +303,22 @@ void Summarize(Plan* plan) {
 // Pages, reach and resolved references of every file.
 void AddReach(Plan* plan) {
   std::vector<ReachFile> input(plan->files.size());
+  // The files' references, held for the computation (a plan file is read by value).
+  std::vector<std::vector<SharedText>> references(plan->files.size());
   for (size_t i = 0; i < plan->files.size(); ++i) {
-    const PlanFile& f = plan->files[i];
-    input[i] = {f.path, f.root, f.is_url, f.kind.kind, &f.references};
+    PlanFile f = plan->files[i];
+    references[i] = std::move(f.references);
+    // Paths are pooled texts: their views outlive the file read here.
+    input[i] = {f.path.view(), f.root.view(), f.is_url, f.kind.kind,
+                references[i].empty() ? nullptr : &references[i]};
   }
   ReachResult reach = ComputeReach(input);
-  for (size_t i = 0; i < plan->files.size(); ++i) {
-    PlanFile& f = plan->files[i];
+  std::vector<std::vector<SharedText>>().swap(references);
+  plan->files.Update([&](PlanFile& f, size_t i) {
     f.page = reach.page[i];
     f.reach = reach.reach[i];
     f.loads.assign(reach.loads[i].begin(), reach.loads[i].end());
-  }
+  });
   // The findings take their file's reach in AssessPlan's one pass over them.
 }
 
@@ -327,6 +332,10 @@ Plan BuildPlan(const ScanResult& scan, const PlanOptions& options) {
 Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   Plan plan;
   plan.findings.SpillAfter(options.spill_after);
+  // The files get a quarter of the findings' budget (at the default 16 MiB, some 27,000
+  // files stay in memory).
+  plan.files.SpillAfter(options.spill_after == kNeverSpill ? kNeverSpill
+                                                           : options.spill_after / 4);
   plan.tool_version = options.tool_version;
   plan.roots = scan.roots;
   plan.complete = scan.complete;
@@ -350,13 +359,13 @@ Plan BuildPlan(ScanResult&& scan, const PlanOptions& options) {
   // (http://user:pass@host/, ?token=...): each one shown is redacted (rules/engine/redact.h).
   for (std::string& root : plan.roots) rules::RedactInPlace(&root);
   const auto redact = [](const SharedText& text) { return SharedText(rules::Redact(text)); };
-  for (PlanFile& f : plan.files) {
+  plan.files.Update([&](PlanFile& f, size_t) {
     f.path = redact(f.path);
     f.root = redact(f.root);
     f.app = redact(f.app);
     for (SharedText& reference : f.references) reference = redact(reference);
     for (std::string& warning : f.warnings) rules::RedactInPlace(&warning);
-  }
+  });
   for (PlanSkipped& s : plan.skipped) {
     rules::RedactInPlace(&s.path);
     rules::RedactInPlace(&s.reason);

@@ -28,11 +28,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 #include "report/app_map.h"
@@ -130,6 +132,114 @@ struct PlanFile {
   bool is_url = false;
   bool page = false;                 // counted as a page (report/reach.h)
   bool context_only = false;
+};
+
+// The plan's files: read like a std::vector<PlanFile>, but each file is held as a fixed-size
+// record in a RecordStore and its lists (document-mode evidence, references, warnings, loads)
+// in two side stores, so that past a budget a large plan's files are on disk like its
+// findings. A PlanFile is unpacked for every read and returned by value; change files with
+// Update, which walks them in order and stores what changed.
+//
+// Thread-safety: as RecordStore's: the const members may be called from many threads at
+// once; push_back, Update and SpillAfter need the store to themselves.
+class PlanFiles {
+  // What a file keeps in the record store: its fixed fields, and where its lists are.
+  struct Record {
+    SharedText path;
+    SharedText root;
+    SharedText app;
+    SharedText encoding;
+    SharedText encoding_source;
+    SharedText built_for;
+    SharedText compat_mode;
+    uint64_t bytes = 0;
+    uint64_t first_finding = 0;
+    uint64_t texts = 0;  // evidence, then references, then warnings, in texts_
+    uint64_t loads = 0;  // in loads_
+    uint32_t evidence_count = 0;
+    uint32_t reference_count = 0;
+    uint32_t warning_count = 0;
+    uint32_t load_count = 0;
+    uint32_t app_index = 0;
+    uint32_t library = 0;  // 1 + index into libraries_; 0: none
+    uint32_t lines = 0;
+    uint32_t finding_count = 0;
+    uint32_t reach = 0;
+    uint32_t folded_findings = 0;
+    SeverityCounts by_severity;
+    scanner::KindInfo kind;
+    bool is_url = false;
+    bool page = false;
+    bool context_only = false;
+  };
+
+ public:
+  // Past `bytes` of file records, later ones go to a temporary file (the lists' stores get a
+  // quarter of it each); kNeverSpill (the default) keeps every file in memory.
+  void SpillAfter(size_t bytes);
+
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  // Whether some files are on disk.
+  bool spilled() const { return records_.spilled(); }
+  void reserve(size_t n) { records_.reserve(n); }
+  void push_back(const PlanFile& file);
+  const PlanFile operator[](size_t i) const { return Unpack(records_[i]); }
+  const PlanFile front() const { return (*this)[0]; }
+  const PlanFile back() const { return (*this)[size() - 1]; }
+
+  // Calls fn(file, index) on every file in order and keeps what it changed. One pass over
+  // the records on disk: each block is read and written once.
+  template <typename Fn>
+  void Update(Fn&& fn) {
+    records_.Update([&](Record& record, size_t i) {
+      PlanFile file = Unpack(record);
+      fn(file, i);
+      Repack(file, &record);
+    });
+  }
+
+  class const_iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = PlanFile;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = const PlanFile;
+    const_iterator() = default;
+    const_iterator(const PlanFiles* files, size_t i) : files_(files), i_(i) {}
+    const PlanFile operator*() const { return (*files_)[i_]; }
+    const_iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator before = *this;
+      ++i_;
+      return before;
+    }
+    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
+
+   private:
+    const PlanFiles* files_ = nullptr;
+    size_t i_ = 0;
+  };
+  const_iterator begin() const { return const_iterator(this, 0); }
+  const_iterator end() const { return const_iterator(this, size()); }
+
+ private:
+  PlanFile Unpack(const Record& record) const;
+  // Stores `file` into `record`: fixed fields in place; a list that changed is rewritten
+  // in place when its length is the same, else appended to its store.
+  void Repack(const PlanFile& file, Record* record);
+  uint32_t LibraryIndex(const std::shared_ptr<const rules::VendoredLibrary>& library);
+
+  RecordStore<Record> records_;
+  RecordStore<SharedText> texts_;
+  RecordStore<uint32_t> loads_;
+  // The few distinct libraries the files are copies of, shared with the scan's results.
+  std::vector<std::shared_ptr<const rules::VendoredLibrary>> libraries_;
+  std::unordered_map<const rules::VendoredLibrary*, uint32_t> library_index_;  // 1 + index
 };
 
 // The fields are grouped by size (pointers and texts, then 32-bit, then one-byte values) so
@@ -282,7 +392,8 @@ struct Plan {
   ShardInfo shard;                 // the share of a sharded scan; inactive otherwise
   PlanSummary summary;
   std::vector<PlanApp> apps;
-  std::vector<PlanFile> files;
+  // Read them by value (plan.files[i], or a range-for), like the findings.
+  PlanFiles files;
   // Read them by value (plan.findings[i], or a range-for): past PlanOptions::spill_after
   // they are on disk (report/record_store.h).
   RecordStore<PlanFinding> findings;

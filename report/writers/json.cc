@@ -324,7 +324,7 @@ void WriteDocument(const Plan& plan, const JsonOptions& options, std::ostream& o
   ArrayMember<size_t>(
       out, "migration_order", ranks,
       [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
-  ParallelTextArrayMember<PlanFile, std::vector<PlanFile>>(
+  ParallelTextArrayMember<PlanFile, PlanFiles>(
       out, "files", plan.files, [&](const PlanFile& f) { return Dump(FileJson(plan, f), 2); },
       options.threads, false);
   ParallelTextArrayMember<PlanFinding, RecordStore<PlanFinding>>(out, "findings", plan.findings, FindingText,

@@ -158,6 +158,74 @@ ScanResult LargeScan() {
   return b.scan();
 }
 
+// A plan's files: every field and list comes back as stored, from memory or disk, and
+// Update keeps what changed, whether a list keeps its length, grows or empties.
+PlanFile FileNumber(uint32_t i, const std::shared_ptr<const rules::VendoredLibrary>& library) {
+  PlanFile f;
+  f.path = SharedText("apps/hr/page" + std::to_string(i) + ".htm");
+  f.root = SharedText("apps");
+  f.app = SharedText(i % 2 == 0 ? "hr" : "kintai");
+  f.encoding = SharedText("Shift_JIS");
+  f.bytes = 1000 + i;
+  f.first_finding = 3 * i;
+  f.lines = i;
+  f.finding_count = i % 5;
+  f.by_severity[rules::Severity::kHigh] = i % 5;
+  f.kind.kind = scanner::FileKind::kHtml;
+  f.page = i % 3 == 0;
+  if (i % 4 == 0) f.library = library;
+  for (uint32_t k = 0; k < i % 4; ++k) {
+    f.references.emplace_back("js/lib" + std::to_string(k) + ".js");
+    f.loads.push_back(i + k);
+  }
+  if (i % 7 == 0) f.warnings.push_back("decoding: invalid byte at line " + std::to_string(i));
+  if (i % 3 == 0) f.doc_mode.evidence.emplace_back("line 1: no doctype (quirks mode)");
+  return f;
+}
+
+void ExpectFile(const PlanFile& f, const PlanFile& want) {
+  ASSERT_EQ(f.path, want.path);
+  EXPECT_EQ(f.app, want.app);
+  EXPECT_EQ(f.bytes, want.bytes);
+  EXPECT_EQ(f.first_finding, want.first_finding);
+  EXPECT_EQ(f.by_severity, want.by_severity);
+  EXPECT_EQ(f.page, want.page);
+  EXPECT_EQ(f.library, want.library);
+  EXPECT_EQ(f.references, want.references);
+  EXPECT_EQ(f.loads, want.loads);
+  EXPECT_EQ(f.warnings, want.warnings);
+  EXPECT_EQ(f.doc_mode.evidence, want.doc_mode.evidence);
+}
+
+TEST(RecordStoreTest, PlanFilesComeBackTheSameAfterUpdates) {
+  auto library = std::make_shared<const rules::VendoredLibrary>();
+  for (size_t budget : {kNeverSpill, size_t{0}, size_t{4096}}) {
+    PlanFiles files;
+    files.SpillAfter(budget);
+    std::vector<PlanFile> want;
+    for (uint32_t i = 0; i < 3000; ++i) {
+      want.push_back(FileNumber(i, library));
+      files.push_back(want.back());
+    }
+    EXPECT_EQ(files.spilled(), budget != kNeverSpill);
+    for (size_t i = 0; i < want.size(); i += 7) ExpectFile(files[i], want[i]);
+    files.Update([&](PlanFile& f, size_t i) {
+      f.reach = static_cast<uint32_t>(i);
+      if (i % 3 == 0) f.loads.clear();                      // shorter
+      if (i % 3 == 1) f.loads.push_back(9999);              // longer
+      if (i % 5 == 0 && !f.references.empty()) f.references[0] = SharedText("js/moved.js");
+      want[i] = f;
+    });
+    size_t i = 0;
+    for (const PlanFile& f : files) {
+      ExpectFile(f, want[i]);
+      EXPECT_EQ(f.reach, i);
+      ++i;
+    }
+    EXPECT_EQ(i, want.size());
+  }
+}
+
 TEST(RecordStoreTest, ASpilledScanAndPlanWriteTheSameReports) {
   PlanOptions in_memory;
   PlanOptions spilled;
@@ -172,6 +240,8 @@ TEST(RecordStoreTest, ASpilledScanAndPlanWriteTheSameReports) {
   ASSERT_EQ(a.findings.size(), 3744u);
   EXPECT_FALSE(a.findings.spilled());
   EXPECT_TRUE(b.findings.spilled());
+  EXPECT_FALSE(a.files.spilled());
+  EXPECT_TRUE(b.files.spilled());
   for (Format format : {Format::kJson, Format::kSarif, Format::kHtml, Format::kCsv,
                         Format::kText, Format::kMarkdown, Format::kJunit}) {
     std::ostringstream x;
