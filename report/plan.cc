@@ -26,11 +26,26 @@ FileKey KeyOf(const FileResult& f) {
   return {f.origin.display, f.origin.root, f.origin.is_url, f.bytes, f.lines, f.encoding,
           f.encoding_source};
 }
-FileKey KeyOf(const SpilledFile& f) {
-  return {f.display.view(), f.root.view(), f.is_url, f.bytes, f.lines, f.encoding.view(),
-          f.encoding_source.view()};
-}
 bool FileBefore(const FileResult& a, const FileResult& b) { return KeyOf(a) < KeyOf(b); }
+
+// The same order for spilled files, whose stubs hold only the first part of the key: the
+// rest is read from disk only for the same file reached twice.
+using StubKey = std::tuple<std::string_view, std::string_view, bool>;
+StubKey StubKeyOf(const SpilledFile& f) { return {f.display.view(), f.root.view(), f.is_url}; }
+StubKey StubKeyOf(const FileResult& f) { return {f.origin.display, f.origin.root, f.origin.is_url}; }
+
+bool SpilledBefore(const ScanResult& scan, const SpilledFile& a, const SpilledFile& b) {
+  const StubKey x = StubKeyOf(a);
+  const StubKey y = StubKeyOf(b);
+  if (x != y) return x < y;
+  return FileBefore(LoadFile(scan, a), LoadFile(scan, b));
+}
+bool SpilledBefore(const ScanResult& scan, const SpilledFile& a, const FileResult& b) {
+  const StubKey x = StubKeyOf(a);
+  const StubKey y = StubKeyOf(b);
+  if (x != y) return x < y;
+  return FileBefore(LoadFile(scan, a), b);
+}
 
 bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
   return std::tie(a.line, a.column, a.rule_id, a.end_line, a.end_column, a.message, a.detail,
@@ -181,7 +196,9 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
     Permute(&scan.files, order);
   }
   std::stable_sort(scan.spilled_files.begin(), scan.spilled_files.end(),
-                   [](const SpilledFile& a, const SpilledFile& b) { return KeyOf(a) < KeyOf(b); });
+                   [&](const SpilledFile& a, const SpilledFile& b) {
+                     return SpilledBefore(scan, a, b);
+                   });
   plan->files.reserve(scan.files.size() + scan.spilled_files.size());
   RuleTextCache rule_texts;
   std::vector<PlanFinding> findings;  // one file's, sorted before the plan takes them
@@ -191,7 +208,7 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   while (!scan.files.empty() || !scan.spilled_files.empty()) {
     const bool from_disk =
         !scan.spilled_files.empty() &&
-        (scan.files.empty() || KeyOf(scan.spilled_files.front()) < KeyOf(scan.files.front()));
+        (scan.files.empty() || SpilledBefore(scan, scan.spilled_files.front(), scan.files.front()));
     FileResult loaded;
     if (from_disk) {
       loaded = LoadFile(scan, scan.spilled_files.front());

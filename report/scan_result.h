@@ -61,21 +61,18 @@ struct ShardInfo {
 };
 
 // A scanned file whose record went to ScanResult::spill in a large scan. What ordering and
-// the CI gate need stays here: 104 bytes, the path included as a pooled text (the plan
+// the CI gate need first stays here: 48 bytes, the path included as a pooled text (the plan
 // pools every path anyway), where a FileResult with its strings takes a kilobyte. LoadFile
-// brings back the rest.
+// brings back the rest. Files with the same path and root (one file reached twice) are
+// told apart by the rest of their record.
 struct SpilledFile {
   SharedText display;   // Origin::display
   SharedText root;      // Origin::root
-  SharedText encoding;
-  SharedText encoding_source;
-  uint64_t bytes = 0;
-  uint32_t lines = 0;
-  bool is_url = false;
-  bool context_only = false;
   std::shared_ptr<const rules::VendoredLibrary> library;
   uint64_t record = 0;  // the rest of the FileResult: record_size bytes of the spill
   uint32_t record_size = 0;
+  bool is_url = false;
+  bool context_only = false;
 };
 
 struct ScanResult {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "report/plan.h"
 #include "tests/report/scan_builder.h"
 
 namespace iescan::report {
@@ -89,6 +90,44 @@ TEST(ScanResultTest, ChangedFindingsOfASpilledFileStick) {
     ASSERT_EQ(findings.size(), 2u);
     for (const rules::Finding& f : findings) EXPECT_EQ(f.baseline, rules::BaselineState::kUnchanged);
   });
+}
+
+// One file reached twice (the same path under the same root) differs only in what the stub
+// leaves on disk: the plan orders such files the same whether they were spilled or not.
+TEST(ScanResultTest, SpilledCopiesOfOneFileKeepThePlanOrder) {
+  auto copy = [](uint64_t bytes, const char* encoding) {
+    FileResult f = RichFile();
+    f.bytes = bytes;
+    f.encoding = encoding;
+    return f;
+  };
+  ScanResult in_memory;
+  ScanResult spilled;
+  spilled.spill = SpillFile::Create();
+  ASSERT_NE(spilled.spill, nullptr);
+  const std::vector<std::pair<uint64_t, const char*>> copies = {
+      {300, "UTF-8"}, {100, "UTF-8"}, {200, "Shift_JIS"}, {200, "EUC-JP"}};
+  for (size_t i = 0; i < copies.size(); ++i) {
+    in_memory.files.push_back(copy(copies[i].first, copies[i].second));
+    if (i == 2) {
+      spilled.files.push_back(copy(copies[i].first, copies[i].second));  // one stays in memory
+    } else {
+      spilled.spilled_files.push_back(
+          *SpillWholeFile(*spilled.spill, copy(copies[i].first, copies[i].second)));
+    }
+  }
+  const Plan a = BuildPlan(std::move(in_memory), PlanOptions{});
+  const Plan b = BuildPlan(std::move(spilled), PlanOptions{});
+  ASSERT_EQ(a.files.size(), 4u);
+  ASSERT_EQ(b.files.size(), 4u);
+  const std::vector<std::pair<uint64_t, std::string>> want = {
+      {100, "UTF-8"}, {200, "EUC-JP"}, {200, "Shift_JIS"}, {300, "UTF-8"}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(a.files[i].bytes, want[i].first) << i;
+    EXPECT_EQ(a.files[i].encoding, want[i].second) << i;
+    EXPECT_EQ(b.files[i].bytes, want[i].first) << i;
+    EXPECT_EQ(b.files[i].encoding, want[i].second) << i;
+  }
 }
 
 TEST(ScanResultTest, ACutRecordIsAnErrorNotACrash) {
