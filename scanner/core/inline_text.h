@@ -78,7 +78,7 @@ class BasicInlineText {
     const size_t now = text.size() <= kInline ? text.size() : sizeof(SharedText);
     if (used > now) std::memset(bytes_ + now, 0, used - now);
     if (text.size() <= kInline) {
-      std::memcpy(bytes_, text.data(), text.size());
+      if (!text.empty()) std::memcpy(bytes_, text.data(), text.size());  // data() may be null
       size_ = static_cast<uint8_t>(text.size());
       return;
     }
