@@ -28,7 +28,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -199,31 +198,7 @@ class PlanFiles {
     });
   }
 
-  class const_iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = PlanFile;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = const PlanFile;
-    const_iterator() = default;
-    const_iterator(const PlanFiles* files, size_t i) : files_(files), i_(i) {}
-    const PlanFile operator*() const { return (*files_)[i_]; }
-    const_iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    const_iterator operator++(int) {
-      const_iterator before = *this;
-      ++i_;
-      return before;
-    }
-    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
-
-   private:
-    const PlanFiles* files_ = nullptr;
-    size_t i_ = 0;
-  };
+  using const_iterator = ByValueIterator<PlanFiles, PlanFile>;
   const_iterator begin() const { return const_iterator(this, 0); }
   const_iterator end() const { return const_iterator(this, size()); }
 

@@ -40,6 +40,35 @@ inline uint64_t NextStamp() {
 }
 }  // namespace record_store_internal
 
+// An input iterator over a container whose operator[] returns its elements by value
+// (RecordStore, PlanFiles): each dereference reads the element anew.
+template <typename Container, typename T>
+class ByValueIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = void;
+  using reference = const T;
+  ByValueIterator() = default;
+  ByValueIterator(const Container* items, size_t i) : items_(items), i_(i) {}
+  const T operator*() const { return (*items_)[i_]; }
+  ByValueIterator& operator++() {
+    ++i_;
+    return *this;
+  }
+  ByValueIterator operator++(int) {
+    ByValueIterator before = *this;
+    ++i_;
+    return before;
+  }
+  bool operator==(const ByValueIterator& other) const { return i_ == other.i_; }
+
+ private:
+  const Container* items_ = nullptr;
+  size_t i_ = 0;
+};
+
 template <typename T>
 class RecordStore {
   static_assert(std::is_trivially_copyable_v<T>, "records are written to disk as bytes");
@@ -144,31 +173,7 @@ class RecordStore {
     Update(0, size(), std::forward<Fn>(fn));
   }
 
-  class const_iterator {
-   public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = const T;
-    const_iterator() = default;
-    const_iterator(const RecordStore* store, size_t i) : store_(store), i_(i) {}
-    const T operator*() const { return (*store_)[i_]; }
-    const_iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    const_iterator operator++(int) {
-      const_iterator before = *this;
-      ++i_;
-      return before;
-    }
-    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
-
-   private:
-    const RecordStore* store_ = nullptr;
-    size_t i_ = 0;
-  };
+  using const_iterator = ByValueIterator<RecordStore, T>;
   const_iterator begin() const { return const_iterator(this, 0); }
   const_iterator end() const { return const_iterator(this, size()); }
 
