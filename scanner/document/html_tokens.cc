@@ -11,8 +11,10 @@
 // and <plaintext> ends all markup. A tag cut off by the end of the text is dropped, as the
 // tokenizer drops it.
 //
-// Tokens are collected first, then handed to the MarkupWalker in order: the language of
-// handler attributes depends on the first <script> that names one, wherever it is.
+// Each token goes to the MarkupWalker as soon as it is read, so a page's tokens are never
+// all in memory at once. Only the language of handler attributes waits: it is that of the
+// first <script> naming one, wherever it is, so tokens from the first tag with an on*
+// attribute up to that <script> (or the end) are held back, then walked in order.
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -85,7 +87,9 @@ class Tokenizer {
  public:
   explicit Tokenizer(std::string_view text) : text_(text), n_(text.size()) {}
 
-  void Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attributes);
+  // Reads the next token into *out, its attributes appended to *attributes (from
+  // out->first_attribute on). Returns false at the end of the markup.
+  bool Next(Token* out, std::vector<TagAttribute>* attributes);
 
  private:
   static bool Delimits(char c) { return IsSpace(c) || c == '/' || c == '>'; }
@@ -110,6 +114,8 @@ class Tokenizer {
 
   std::string_view text_;
   size_t n_;
+  size_t pos_ = 0;     // where the next token is looked for
+  bool done_ = false;  // the end, <plaintext> or a tag cut off by the end was reached
 };
 
 // The end of raw text or RCDATA content: the first "</name" ending the element.
@@ -258,11 +264,11 @@ size_t Tokenizer::CommentEnd(size_t lt) const {
   }
 }
 
-void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attributes) {
-  size_t pos = 0;
-  while (true) {
+bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
+  size_t& pos = pos_;
+  while (!done_) {
     const size_t lt = Find('<', pos);
-    if (lt == std::string_view::npos || lt + 1 >= n_) return;
+    if (lt == std::string_view::npos || lt + 1 >= n_) break;
     const char c = text_[lt + 1];
     Token token;
     token.begin = static_cast<uint32_t>(lt);
@@ -280,18 +286,18 @@ void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attri
       }
       token.kind = Token::kComment;
       token.end = static_cast<uint32_t>(end);
-      tokens->push_back(std::move(token));
       pos = end;
-      continue;
+      *out = std::move(token);
+      return true;
     }
     if (c == '?' || (c == '/' && lt + 2 < n_ && !IsAlpha(text_[lt + 2]) && text_[lt + 2] != '>')) {
       size_t close = Find('>', lt + 2);
       size_t end = close == std::string_view::npos ? n_ : close + 1;
       token.kind = Token::kComment;
       token.end = static_cast<uint32_t>(end);
-      tokens->push_back(std::move(token));
       pos = end;
-      continue;
+      *out = std::move(token);
+      return true;
     }
     if (c == '/' && lt + 2 < n_ && text_[lt + 2] == '>') {
       pos = lt + 3;  // "</>" is dropped
@@ -305,14 +311,14 @@ void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attri
     }
     size_t name_end = name_begin + 1;
     while (name_end < n_ && !Delimits(text_[name_end])) ++name_end;
-    if (name_end >= n_) return;  // cut off inside the tag
+    if (name_end >= n_) break;  // cut off inside the tag
     token.kind = end_tag ? Token::kEnd : Token::kStart;
     token.name = AsciiLowerCopy(text_.substr(name_begin, name_end - name_begin));
     token.first_attribute = static_cast<uint32_t>(attributes->size());
     size_t end = ReadAttributes(name_end, attributes, !end_tag);
     if (end == std::string_view::npos) {
       attributes->resize(token.first_attribute);
-      return;
+      break;
     }
     token.attribute_count = static_cast<uint32_t>(attributes->size() - token.first_attribute);
     token.end = static_cast<uint32_t>(end);
@@ -321,8 +327,9 @@ void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attri
       if (token.name == "image") token.name = "img";  // as the tree builder renames it
       Content content = ContentOf(token.name);
       if (content == Content::kPlainText) {
-        tokens->push_back(std::move(token));
-        return;
+        done_ = true;
+        *out = std::move(token);
+        return true;
       }
       if (content != Content::kMarkup) {
         const size_t close =
@@ -333,53 +340,66 @@ void Tokenizer::Run(std::vector<Token>* tokens, std::vector<TagAttribute>* attri
         pos = close;
       }
     }
-    tokens->push_back(std::move(token));
+    *out = std::move(token);
+    return true;
   }
+  done_ = true;
+  return false;
 }
 
-// IE runs on* attributes in the language of the page's first <script> that names one.
-std::optional<Language> FirstScriptLanguage(const std::vector<Token>& tokens,
-                                            const std::vector<TagAttribute>& attributes) {
-  for (const Token& token : tokens) {
-    if (token.kind != Token::kStart || token.name != "script") continue;
-    for (std::string_view wanted : {"language", "type"}) {
-      for (uint32_t i = 0; i < token.attribute_count; ++i) {
-        const TagAttribute& attribute = attributes[token.first_attribute + i];
-        if (!EqualsNoCase(attribute.name, wanted)) continue;
-        if (attribute.value.empty()) break;
-        std::string_view value = attribute.value;
-        std::optional<Language> named = LanguageFromName(value.substr(0, value.find(';')));
-        if (named) return named;
-        break;
-      }
+// The language a <script> start tag names in its language or type attribute, if any.
+std::optional<Language> ScriptLanguage(const Token& token,
+                                       const std::vector<TagAttribute>& attributes) {
+  if (token.kind != Token::kStart || token.name != "script") return std::nullopt;
+  for (std::string_view wanted : {"language", "type"}) {
+    for (uint32_t i = 0; i < token.attribute_count; ++i) {
+      const TagAttribute& attribute = attributes[token.first_attribute + i];
+      if (!EqualsNoCase(attribute.name, wanted)) continue;
+      if (attribute.value.empty()) break;
+      std::string_view value = attribute.value;
+      std::optional<Language> named = LanguageFromName(value.substr(0, value.find(';')));
+      if (named) return named;
+      break;
     }
   }
   return std::nullopt;
 }
 
+// True when the start tag has an on* attribute: code in the handler language.
+bool HasHandler(const Token& token, const std::vector<TagAttribute>& attributes) {
+  for (uint32_t i = 0; i < token.attribute_count; ++i) {
+    std::string_view name = attributes[token.first_attribute + i].name;
+    if (name.size() > 2 && (name[0] == 'o' || name[0] == 'O') &&
+        (name[1] == 'n' || name[1] == 'N')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
-  thread_local std::vector<Token> tokens;
+  // Tokens go to the walker as they are read, so a page's tokens are never all in memory.
+  // The exception: IE runs on* attributes in the language of the page's first <script>
+  // that names one, wherever it is; from the first tag with a handler until that language
+  // is known (or the page ends), tokens are held back, then walked in order.
+  thread_local std::vector<Token> held;
   thread_local std::vector<TagAttribute> attributes;
-  tokens.clear();
+  held.clear();
   attributes.clear();
-  Tokenizer(source.text).Run(&tokens, &attributes);
-  if (source.is_file && !ctx.handler_language_known) {
-    ctx.handler_language = FirstScriptLanguage(tokens, attributes).value_or(Language::kJs);
-    ctx.handler_language_known = true;
-  }
+  bool deciding = source.is_file && !ctx.handler_language_known;
   MarkupWalker walker(ctx, source);
   struct Open {
-    std::string_view name;
+    std::string name;
     int element;
   };
   std::vector<Open> open;
   // How many open elements have each name: an end tag that closes nothing (hostile input
   // can hold millions under thousands of open elements) costs a lookup, not a stack walk.
-  std::unordered_map<std::string_view, uint32_t> open_count;
+  std::unordered_map<std::string, uint32_t> open_count;
   std::vector<TagAttribute> element_attributes;
-  for (const Token& token : tokens) {
+  const auto walk = [&](const Token& token) {
     const int parent = open.empty() ? source.parent_element : open.back().element;
     switch (token.kind) {
       case Token::kComment:
@@ -390,10 +410,10 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
         auto it = open_count.find(token.name);
         if (it == open_count.end() || it->second == 0) break;
         while (!open.empty()) {  // pops down to the innermost element of that name
-          const std::string_view name = open.back().name;
-          --open_count[name];
+          --open_count[open.back().name];
+          const bool closes = open.back().name == token.name;
           open.pop_back();
-          if (name == token.name) break;
+          if (closes) break;
         }
         break;
       }
@@ -415,9 +435,31 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
         break;
       }
     }
+  };
+  const auto decide = [&](Language language) {
+    ctx.handler_language = language;
+    ctx.handler_language_known = true;
+    deciding = false;
+    for (const Token& token : held) walk(token);
+    held.clear();
+  };
+  Tokenizer tokenizer(source.text);
+  Token token;
+  while (tokenizer.Next(&token, &attributes)) {
+    if (deciding) {
+      if (std::optional<Language> named = ScriptLanguage(token, attributes)) {
+        decide(*named);
+      } else if (!held.empty() || HasHandler(token, attributes)) {
+        held.push_back(std::move(token));
+        continue;
+      }
+    }
+    walk(token);
+    if (held.empty()) attributes.clear();
   }
+  if (deciding) decide(Language::kJs);
   // The thread's buffers keep their capacity for the next page, within reason.
-  if (tokens.capacity() > (size_t{1} << 16)) std::vector<Token>().swap(tokens);
+  if (held.capacity() > (size_t{1} << 16)) std::vector<Token>().swap(held);
   if (attributes.capacity() > (size_t{1} << 16)) std::vector<TagAttribute>().swap(attributes);
 }
 

@@ -183,6 +183,34 @@ TEST(HtmlReaders, HandlerLanguageFromTheFirstScriptNamingOneAnywhere) {
   EXPECT_NE(d.find("region vbs 2 [MsgBox 1] 1:15"), std::string::npos) << d;
 }
 
+// The token reader walks tags as it reads them but holds them back from the first handler
+// until the language is known: what it holds keeps its order, parents and comments.
+TEST(HtmlReaders, HandlersHeldUntilTheLanguageIsKnownKeepTheirOrder) {
+  std::string d = Same(
+      "<div id=a><p onclick=\"x = 1\">t<!-- c --></p></div>\n"
+      "<script type=\"text/vbscript\">Dim y</script>\n"
+      "<span onmouseover=\"MsgBox 2\" language=\"javascript\" onblur=\"y()\"></span>\n");
+  EXPECT_NE(d.find("<div> 1:1 id@1:6=[a]@1:9\n<p> 1:11 onclick@1:14=[x = 1]@1:23\n"
+                   "<script> 2:1"),
+            std::string::npos)
+      << d;
+  EXPECT_NE(d.find("comment 0 [ c ] 1:31"), std::string::npos) << d;
+  EXPECT_NE(d.find("region vbs 2 [x = 1] 1:23"), std::string::npos) << d;
+  // An element's own language attribute wins over the page's.
+  EXPECT_NE(d.find("region js 2 [MsgBox 2] 3:20"), std::string::npos) << d;
+  EXPECT_NE(d.find("region js 2 [y()] 3:60"), std::string::npos) << d;
+}
+
+// No <script> names a language: handlers are JavaScript, the held tags walked at the end.
+TEST(HtmlReaders, HandlersOfAPageWithNoNamedScriptAreJavaScript) {
+  std::string d = Same(
+      "<body onload=\"init()\"><script>var a;</script>\n"
+      "<a href=\"#\" onclick=\"go()\">x</a><img src=x.gif>");
+  EXPECT_NE(d.find("region js 2 [init()] 1:15"), std::string::npos) << d;
+  EXPECT_NE(d.find("region js 2 [go()] 2:22"), std::string::npos) << d;
+  EXPECT_NE(d.find("<img> 2:33"), std::string::npos) << d;
+}
+
 }  // namespace
 }  // namespace iescan::scanner::testing
 
