@@ -34,6 +34,7 @@ class CssRegionMatcher {
       if (tok.kind == TokenKind::kFunction) {
         std::string_view name = tok.Text(region_.text);
         if (!name.empty() && name.back() == '(') name.remove_suffix(1);
+        if (!t.css_function.MayHold(name)) continue;
         LowerAsciiInto(name, &lower);
         auto it = t.css_function.find(lower);
         if (it == t.css_function.end()) continue;
@@ -64,7 +65,9 @@ class CssRegionMatcher {
       value = Slice(tokens_[d.value_begin].begin, tokens_[d.value_end - 1].end);
     }
     const DispatchTables& t = ctx_.tables;
-    auto it = t.css_property.find(LowerAscii(prop.Text(region_.text)));
+    const std::string_view written = prop.Text(region_.text);
+    auto it = t.css_property.MayHold(written) ? t.css_property.find(LowerAscii(written))
+                                              : t.css_property.end();
     if (it != t.css_property.end()) {
       size_t begin = prop.begin;
       if (d.hack != 0 && d.property_token > 0 &&

@@ -6,6 +6,7 @@
 // one ScanFile call.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,8 +31,42 @@ struct NameHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
+
+// A map from names to dispatch entries that answers most misses without hashing: a table
+// of 64 bit masks, indexed by the name's length, has a bit for the first byte of each key
+// of that length (ASCII case folded, so a lower-case map can be asked with the name as
+// written). Code has far more identifiers than the catalogue has names; nearly all of
+// them miss on that table.
 template <typename T>
-using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
+class NameMap {
+  using Map = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
+
+ public:
+  using const_iterator = typename Map::const_iterator;
+
+  T& operator[](const std::string& key) {
+    if (!key.empty()) filter_[Slot(key.size())] |= Bit(key[0]);
+    return map_[key];
+  }
+  // False when no key can be `name` (or its ASCII lower case): no lookup needed.
+  bool MayHold(std::string_view name) const {
+    return !name.empty() && (filter_[Slot(name.size())] & Bit(name[0])) != 0;
+  }
+  const_iterator find(std::string_view name) const {
+    return MayHold(name) ? map_.find(name) : map_.end();
+  }
+  const_iterator begin() const { return map_.begin(); }
+  const_iterator end() const { return map_.end(); }
+  bool empty() const { return map_.empty(); }
+  size_t size() const { return map_.size(); }
+
+ private:
+  static size_t Slot(size_t length) { return length < 63 ? length : 63; }
+  static uint64_t Bit(char first) { return uint64_t{1} << ((static_cast<uint8_t>(first) | 0x20) & 63); }
+
+  Map map_;
+  std::array<uint64_t, 64> filter_{};
+};
 
 // One matcher of one rule, as filed in a dispatch table.
 struct Entry {

@@ -34,6 +34,7 @@ class VbsRegionMatcher {
     for (ptrdiff_t k = 0; k < static_cast<ptrdiff_t>(code_.size()); ++k) {
       const Token* t = code_[k];
       if (t->kind != TokenKind::kIdentifier && t->kind != TokenKind::kKeyword) continue;
+      if (!ctx_.tables.vbs.MayHold(t->Text(region_.text))) continue;
       LowerAsciiInto(t->Text(region_.text), &lower);
       auto it = ctx_.tables.vbs.find(lower);
       if (it != ctx_.tables.vbs.end()) Name(k, it->second);

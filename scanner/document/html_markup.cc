@@ -309,7 +309,12 @@ void GumboWalk::ContentRegion(const GumboElement& element, int index, bool style
 
 Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
   const uint32_t limit = ctx.options().max_nesting;
-  uint32_t nesting = EstimateNesting(source.text);
+  // Each open element starts at a '<' and each attribute after a blank, so markup with no
+  // more '<' than the limit cannot nest deeper, and a text of under twice the attribute
+  // limit cannot hold that many: the estimates are skipped.
+  const size_t opens =
+      static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<'));
+  uint32_t nesting = opens > limit ? EstimateNesting(source.text) : 0;
   if (nesting > limit) {
     std::string message = "nests deeper than " + std::to_string(limit) + " elements (about " +
                           std::to_string(nesting) + "); not parsed";
@@ -318,7 +323,9 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     return Status::Ok();
   }
   constexpr uint32_t kMaxAttributes = 10000;
-  if (uint32_t attributes = EstimateMaxAttributes(source.text); attributes > kMaxAttributes) {
+  if (uint32_t attributes =
+          source.text.size() > 2 * size_t{kMaxAttributes} ? EstimateMaxAttributes(source.text) : 0;
+      attributes > kMaxAttributes) {
     std::string message = "has an element with more than " + std::to_string(kMaxAttributes) +
                           " attributes (about " + std::to_string(attributes) + "); not parsed";
     if (source.is_file) return Status::Error("markup " + message);

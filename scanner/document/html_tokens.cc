@@ -389,6 +389,13 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
   held.clear();
   attributes.clear();
   bool deciding = source.is_file && !ctx.handler_language_known;
+  if (source.is_file && ctx.doc().elements.empty()) {
+    // Every element starts at a '<'. Reserving that many elements at once costs address
+    // space, not memory: a large block is mapped, and only the pages written are resident.
+    // Growing by doubling would instead copy the array and hold both copies at the peak.
+    ctx.doc().elements.reserve(
+        static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<')));
+  }
   MarkupWalker walker(ctx, source);
   struct Open {
     std::string name;
