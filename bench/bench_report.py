@@ -4,6 +4,7 @@ import measure as M
 
 SECTIONS = [
     ("main", "iescan vs ripgrep, same threads, whole corpus"),
+    ("floor", "the work no prefilter can skip"),
     ("threads", "iescan threads"),
     ("scale", "corpus size scaling (generated tree only, median of --scale-runs runs)"),
     ("one-line", "one minified line"),
@@ -20,6 +21,7 @@ class Report:
         self.machine, self.options = machine, options
         self.rows, self.notes, self.corpus = [], [], {}
         self.one_line_ref = None
+        self.floor, self.floor_stages = None, {}
 
     def add(self, section, name, nbytes, samples, factor=None):
         s = M.summary(samples)
@@ -60,6 +62,17 @@ class Report:
             out.append(f"- iescan wall <= 2x ripgrep (same threads): {verdict(ratio <= 2)} - "
                        f"{ies['wall']:.2f} s vs {rg['wall']:.2f} s = {ratio:.1f}x "
                        f"(CPU {ies['cpu']:.2f} s vs {rg['cpu']:.2f} s = {ies['cpu'] / rg['cpu']:.1f}x)")
+            if self.floor:
+                fl = self.floor
+                out.append(f"  - floor: the files with findings alone ({fl['bytes'] / 1e6:.0f} MB) take "
+                           f"{fl['wall']:.2f} s = {fl['wall'] / rg['wall']:.1f}x ripgrep's time on the whole corpus "
+                           f"(CPU {fl['cpu']:.2f} s = {fl['cpu'] / rg['cpu']:.1f}x)")
+            if self.floor_stages:
+                st = self.floor_stages
+                every = sum(st.values())
+                parts = ", ".join(f"{k} {v:.2f}" for k, v in st.items())
+                out.append(f"  - stages every file goes through ({parts}): {every:.2f} CPU-s = "
+                           f"{every / rg['cpu']:.1f}x ripgrep's whole CPU time")
         j1, jn = self.find("threads", "iescan -j1"), [r for r in self.rows if r["section"] == "threads"][1:]
         if j1 and jn:
             sp = j1["wall"] / jn[0]["wall"]
