@@ -110,48 +110,54 @@ Json MigrationStepJson(const Plan& plan, size_t rank) {
   return out;
 }
 
-Json LibraryJson(const rules::VendoredLibrary& library) {
-  Json out = Json::object();
-  out["name"] = library.name;
-  out["version"] = library.version;
-  out["needs_ie_handling"] = library.needs_ie_handling;
-  out["upgrade"] = library.upgrade;
-  out["note"] = library.note;
-  out["evidence"] = library.evidence;
-  out["offset"] = library.offset;
-  out["end_offset"] = library.end_offset;
-  return out;
-}
-
-Json FileJson(const Plan& plan, const PlanFile& file) {
-  Json out = Json::object();
-  out["path"] = file.path;
-  out["app"] = file.app;
-  out["kind"] = Str(scanner::FileKindName(file.kind.kind));
-  out["server"] = Str(scanner::ServerDialectName(file.kind.server));
-  out["encoding"] = file.encoding;
-  out["encoding_source"] = file.encoding_source;
-  out["bytes"] = file.bytes;
-  out["lines"] = file.lines;
-  out["findings"] = file.finding_count;
-  out["page"] = file.page;
-  out["reach"] = file.reach;
-  Json loads = Json::array();
-  for (size_t i : file.loads) loads.push_back(plan.files[i].path);
-  out["loads"] = loads;
-  Json mode = Json::object();
-  mode["built_for"] = file.doc_mode.built_for;
-  mode["compat_mode"] = file.doc_mode.compat_mode;
-  mode["evidence"] = file.doc_mode.evidence;
-  out["doc_mode"] = mode;
+// A file as it appears in the "files" array (two levels deep), written directly: the same
+// bytes as dumping a JSON value of these members.
+std::string FileText(const Plan& plan, const PlanFile& file) {
+  std::string out;
+  out.reserve(1024);
+  FlatObjectText o(&out, 2);
+  o.String("path", file.path)
+      .String("app", file.app)
+      .String("kind", scanner::FileKindName(file.kind.kind))
+      .String("server", scanner::ServerDialectName(file.kind.server))
+      .String("encoding", file.encoding)
+      .String("encoding_source", file.encoding_source)
+      .Unsigned("bytes", file.bytes)
+      .Unsigned("lines", file.lines)
+      .Unsigned("findings", file.finding_count)
+      .Bool("page", file.page)
+      .Unsigned("reach", file.reach);
+  std::vector<SharedText> loads;
+  loads.reserve(file.loads.size());
+  for (uint32_t i : file.loads) loads.push_back(plan.files[i].path);
+  o.StringArray("loads", loads);
+  FlatObjectText mode = o.Object("doc_mode");
+  mode.String("built_for", file.doc_mode.built_for)
+      .String("compat_mode", file.doc_mode.compat_mode)
+      .StringArray("evidence", file.doc_mode.evidence);
+  mode.End();
   // Raw scan data (schema 1.1): what `iescan merge` needs to rebuild the plan.
-  out["root"] = file.root;
-  out["is_url"] = file.is_url;
-  out["references"] = file.references;
-  out["context_only"] = file.context_only;
-  out["library"] = file.library ? LibraryJson(*file.library) : Json(nullptr);
-  out["folded_findings"] = file.folded_findings;
-  out["warnings"] = file.warnings;
+  o.String("root", file.root)
+      .Bool("is_url", file.is_url)
+      .StringArray("references", file.references)
+      .Bool("context_only", file.context_only);
+  if (file.library) {
+    const rules::VendoredLibrary& library = *file.library;
+    FlatObjectText lib = o.Object("library");
+    lib.String("name", library.name)
+        .String("version", library.version)
+        .Bool("needs_ie_handling", library.needs_ie_handling)
+        .String("upgrade", library.upgrade)
+        .String("note", library.note)
+        .String("evidence", library.evidence)
+        .Unsigned("offset", library.offset)
+        .Unsigned("end_offset", library.end_offset);
+    lib.End();
+  } else {
+    o.Null("library");
+  }
+  o.Unsigned("folded_findings", file.folded_findings).StringArray("warnings", file.warnings);
+  o.End();
   return out;
 }
 
@@ -325,7 +331,7 @@ void WriteDocument(const Plan& plan, const JsonOptions& options, std::ostream& o
       out, "migration_order", ranks,
       [&](const size_t& rank) { return MigrationStepJson(plan, rank); }, false);
   ParallelTextArrayMember<PlanFile, PlanFiles>(
-      out, "files", plan.files, [&](const PlanFile& f) { return Dump(FileJson(plan, f), 2); },
+      out, "files", plan.files, [&](const PlanFile& f) { return FileText(plan, f); },
       options.threads, false);
   ParallelTextArrayMember<PlanFinding, RecordStore<PlanFinding>>(out, "findings", plan.findings, FindingText,
                                        options.threads, false);

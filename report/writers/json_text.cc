@@ -1,5 +1,8 @@
 #include "report/writers/json_text.h"
 
+#include <array>
+#include <cstring>
+
 namespace iescan::report {
 
 std::string DumpAt(const OrderedJson& value, int depth) {
@@ -65,7 +68,23 @@ FlatObjectText& FlatObjectText::Unsigned(std::string_view key, uint64_t value) {
 
 FlatObjectText& FlatObjectText::Double(std::string_view key, double value) {
   Key(key);
-  *out_ += OrderedJson(value).dump();
+  // A report's doubles take few distinct values (priority scores): each thread keeps the
+  // text of the last few, so that most are copied rather than formatted again.
+  struct Cached {
+    uint64_t bits = 0;
+    bool used = false;
+    std::string text;
+  };
+  thread_local std::array<Cached, 16> cache;
+  uint64_t bits;
+  std::memcpy(&bits, &value, sizeof(bits));
+  Cached& slot = cache[(bits ^ (bits >> 29) ^ (bits >> 47)) & (cache.size() - 1)];
+  if (!slot.used || slot.bits != bits) {
+    slot.text = OrderedJson(value).dump();
+    slot.bits = bits;
+    slot.used = true;
+  }
+  *out_ += slot.text;
   return *this;
 }
 

@@ -35,6 +35,30 @@ class FlatObjectText {
   FlatObjectText& Double(std::string_view key, double value);
   FlatObjectText& Bool(std::string_view key, bool value);
   FlatObjectText& Null(std::string_view key);
+  // A member whose value is an array of strings (anything that converts to a string_view).
+  template <typename Strings>
+  FlatObjectText& StringArray(std::string_view key, const Strings& values) {
+    Key(key);
+    if (values.empty()) {
+      *out_ += "[]";
+      return *this;
+    }
+    *out_ += "[\n";
+    for (size_t i = 0; i < values.size(); ++i) {
+      out_->append(pad_.size() + kJsonIndent, ' ');
+      AppendJsonString(std::string_view(values[i]), out_);
+      *out_ += i + 1 < values.size() ? ",\n" : "\n";
+    }
+    *out_ += pad_;
+    *out_ += ']';
+    return *this;
+  }
+  // A member whose value is an object, written by the returned writer (one level deeper),
+  // which must End() before this one writes again.
+  FlatObjectText Object(std::string_view key) {
+    Key(key);
+    return FlatObjectText(out_, static_cast<int>(pad_.size() / kJsonIndent));
+  }
   // Closes the object ("{}" when it has no member).
   void End();
 

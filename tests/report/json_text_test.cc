@@ -3,7 +3,9 @@
 // quotes and backslashes, Japanese text, and doubles with one decimal.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "report/writers/json_text.h"
 
@@ -49,6 +51,54 @@ TEST(FlatObjectText, EmptyObject) {
   std::string text;
   FlatObjectText(&text, 2).End();
   EXPECT_EQ(text, DumpAt(OrderedJson::object(), 2));
+}
+
+// Arrays of strings (empty, one, several) and nested objects (empty, flat, holding an
+// array) as the "files" array writes them, at every depth.
+TEST(FlatObjectText, StringArraysAndNestedObjectsAsADump) {
+  const std::vector<std::string> none;
+  const std::vector<std::string> one = {"line 1: no doctype (quirks mode)"};
+  const std::vector<std::string> several = {"js/a.js", "\xe5\x85\xb1\xe9\x80\x9a.css", "q\"uote"};
+  for (int depth = 0; depth < 4; ++depth) {
+    OrderedJson value = OrderedJson::object();
+    value["path"] = "app/index.htm";
+    value["loads"] = several;
+    value["empty"] = none;
+    OrderedJson mode = OrderedJson::object();
+    mode["built_for"] = "IE7";
+    mode["evidence"] = one;
+    value["doc_mode"] = mode;
+    value["nothing_inside"] = OrderedJson::object();
+    value["library"] = nullptr;
+    value["warnings"] = one;
+    std::string text;
+    FlatObjectText o(&text, depth);
+    o.String("path", "app/index.htm").StringArray("loads", several).StringArray("empty", none);
+    FlatObjectText inner = o.Object("doc_mode");
+    inner.String("built_for", "IE7").StringArray("evidence", one);
+    inner.End();
+    o.Object("nothing_inside").End();
+    o.Null("library").StringArray("warnings", one);
+    o.End();
+    EXPECT_EQ(text, DumpAt(value, depth)) << "depth " << depth;
+  }
+}
+
+// Doubles are formatted once per thread and value, then copied: values that share a cache
+// slot or differ in the last bit still come out as a dump writes them.
+TEST(FlatObjectText, RepeatedAndNearbyDoublesAsADump) {
+  std::vector<double> values = {100.0, 12.0, 70.0, 0.1, 0.30000000000000004, 1e-5, 12.5, -0.0};
+  for (int i = 0; i < 64; ++i) values.push_back(i * 1.5);
+  values.push_back(std::nextafter(12.0, 13.0));
+  for (int round = 0; round < 3; ++round) {
+    for (double v : values) {
+      std::string text;
+      FlatObjectText(&text, 1).Double("priority_score", v).End();
+      OrderedJson value = OrderedJson::object();
+      value["priority_score"] = v;
+      EXPECT_EQ(text, DumpAt(value, 1)) << v;
+    }
+  }
 }
 
 }  // namespace
