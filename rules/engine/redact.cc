@@ -7,6 +7,7 @@
 #include "rules/engine/redact.h"
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 namespace iescan::rules {
@@ -293,7 +294,19 @@ bool RedactText(Text* text) {
 }  // namespace
 
 bool RedactInPlace(std::string* text) { return RedactText(text); }
-bool RedactInPlace(SharedText* text) { return RedactText(text); }
+
+bool RedactInPlace(SharedText* text) {
+  // Most findings share their message with many others (a pooled text, never moved or
+  // freed): each thread remembers the last texts it found free of secrets by address, so
+  // that the same message is searched once, not once per finding.
+  thread_local std::array<const char*, 256> clean{};
+  const char* at = text->data();
+  const size_t slot = (reinterpret_cast<uintptr_t>(at) >> 3) & (clean.size() - 1);
+  if (!text->empty() && clean[slot] == at) return false;
+  if (RedactText(text)) return true;
+  if (!text->empty()) clean[slot] = at;
+  return false;
+}
 bool RedactInPlace(SnippetText* text) { return RedactText(text); }
 
 void RedactFinding(Finding* finding) {

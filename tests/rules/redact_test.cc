@@ -155,5 +155,22 @@ TEST(RedactTest, FindingsOfTheCatalogueAreRedacted) {
   EXPECT_EQ(findings[3].detail, "DSN=hr;UID=sa;PWD=***");
 }
 
+// Pooled texts found clean are remembered by address: asking again (the same message for
+// many findings) answers the same, and a text with a secret is redacted every time.
+TEST(RedactTest, PooledTextsAnswerTheSameWhenAskedAgain) {
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 600; ++i) {
+      SharedText clean("message " + std::to_string(i) + ": document.all is not a test");
+      EXPECT_FALSE(RedactInPlace(&clean));
+      EXPECT_EQ(clean, "message " + std::to_string(i) + ": document.all is not a test");
+      SharedText secret("conn " + std::to_string(i) + ": Password=hunter2;");
+      EXPECT_TRUE(RedactInPlace(&secret));
+      EXPECT_EQ(secret, "conn " + std::to_string(i) + ": Password=***;");
+      SharedText empty;
+      EXPECT_FALSE(RedactInPlace(&empty));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace iescan::rules
