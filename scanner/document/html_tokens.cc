@@ -397,14 +397,15 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
         static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<')));
   }
   MarkupWalker walker(ctx, source);
-  struct Open {
-    std::string name;
-    int element;
-  };
-  std::vector<Open> open;
   // How many open elements have each name: an end tag that closes nothing (hostile input
   // can hold millions under thousands of open elements) costs a lookup, not a stack walk.
   std::unordered_map<std::string, uint32_t> open_count;
+  struct Open {
+    const std::string* name;  // the key in open_count (map nodes do not move)
+    uint32_t* count;          // its count there
+    int element;
+  };
+  std::vector<Open> open;
   std::vector<TagAttribute> element_attributes;
   const auto walk = [&](const Token& token) {
     const int parent = open.empty() ? source.parent_element : open.back().element;
@@ -414,11 +415,15 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
                           parent);
         break;
       case Token::kEnd: {
-        auto it = open_count.find(token.name);
-        if (it == open_count.end() || it->second == 0) break;
+        // Well-nested markup closes the innermost element: no lookup needed.
+        const bool innermost = !open.empty() && *open.back().name == token.name;
+        if (!innermost) {
+          auto it = open_count.find(token.name);
+          if (it == open_count.end() || it->second == 0) break;
+        }
         while (!open.empty()) {  // pops down to the innermost element of that name
-          --open_count[open.back().name];
-          const bool closes = open.back().name == token.name;
+          --*open.back().count;
+          const bool closes = *open.back().name == token.name;
           open.pop_back();
           if (closes) break;
         }
@@ -436,8 +441,9 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
                               token.name == "style");
           }
         } else if (!IsVoid(token.name)) {
-          open.push_back({token.name, index >= 0 ? index : parent});
-          ++open_count[token.name];
+          const auto it = open_count.try_emplace(token.name, 0).first;
+          ++it->second;
+          open.push_back({&it->first, &it->second, index >= 0 ? index : parent});
         }
         break;
       }
