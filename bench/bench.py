@@ -212,17 +212,20 @@ def section_kinds(rep, tools, corpus):
                 tools.one(tools.iescan_cmd([corpus], 1, *globs)))
 
 
-def section_one_line(rep, tools, work, size_mb, seed, corpus_j1_rate):
+def section_one_line(rep, tools, work, size_mb, seed, corpus_j1_rate, runs):
     path = os.path.join(work, "one-line", f"bundle-{size_mb:g}mb.min.js")
     if not os.path.exists(path):
         log(f"generating a {size_mb:g} MB one-line minified file")
         subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), "--one-line-mb", str(size_mb),
                         "--seed", str(seed), "--out", path], check=True, capture_output=True)
     nbytes = os.path.getsize(path)
-    log("one-line file: iescan -j1 and rg -j1")
-    cmd = tools.iescan_cmd([path], 1, "--max-file-size", "4GiB")
-    rep.add("one-line", f"iescan -j1, one {nbytes / 1e6:.0f} MB line", nbytes, tools.one(cmd))
-    rep.add("one-line", f"rg -j1, one {nbytes / 1e6:.0f} MB line", nbytes, tools.one(tools.rg_cmd([path], 1)))
+    log(f"one-line file: iescan -j1 and rg -j1, {runs} alternating runs each")
+    a = tools.iescan_cmd([path], 1, "--max-file-size", "4GiB")
+    b = tools.rg_cmd([path], 1)
+    b[0] = "rg"
+    res = M.alternate([a, b], runs)
+    rep.add("one-line", f"iescan -j1, one {nbytes / 1e6:.0f} MB line", nbytes, res["iescan"])
+    rep.add("one-line", f"rg -j1, one {nbytes / 1e6:.0f} MB line", nbytes, res["rg"])
     rep.one_line_ref = corpus_j1_rate
 
 
@@ -373,7 +376,7 @@ def main():
     if "kinds" not in skip:
         section_kinds(rep, tools, corpus)
     if "one-line" not in skip:
-        section_one_line(rep, tools, a.work, a.one_line_mb, a.seed, j1_rate)
+        section_one_line(rep, tools, a.work, a.one_line_mb, a.seed, j1_rate, a.runs)
     if "scale" not in skip and a.scale != "none":
         section_scale(rep, tools, a.work, a.size_mb, a.seed, [int(x) for x in a.scale.split(",")],
                       a.scale_runs)
