@@ -393,8 +393,12 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
     // Every element starts at a '<'. Reserving that many elements at once costs address
     // space, not memory: a large block is mapped, and only the pages written are resident.
     // Growing by doubling would instead copy the array and hold both copies at the peak.
-    ctx.doc().elements.reserve(
-        static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<')));
+    // The reservation stops at one element per 16 bytes, denser than real markup: a text of
+    // nothing but '<' must not ask for 70 bytes of address space per byte (past that the
+    // array grows by doubling as before).
+    const size_t opens =
+        static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<'));
+    ctx.doc().elements.reserve(std::min(opens, source.text.size() / 16 + 16));
   }
   MarkupWalker walker(ctx, source);
   // How many open elements have each name: an end tag that closes nothing (hostile input
