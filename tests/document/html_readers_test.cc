@@ -5,6 +5,7 @@
 // reader keeps them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 
@@ -248,6 +249,27 @@ TEST(HtmlReaders, EndTagsCloseTheirElementOrNothing) {
   EXPECT_EQ(b.doc.elements[2].parent, 0);  // inside the div: </b> and </i> closed nothing
   EXPECT_EQ(b.doc.elements[3].tag, "p");
   EXPECT_EQ(b.doc.elements[3].parent, -1);  // </div> closed the div and the first p
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
+
+namespace iescan::scanner::testing {
+namespace {
+
+// The element array is reserved once from the page's count of '<', but never past one
+// element per 16 bytes: a megabyte of '<' (no element at all) must not reserve 70 bytes
+// of address space per byte, and a real page gets its elements without regrowth.
+TEST(HtmlReaders, ElementReservationIsBoundedByTheTextSize) {
+  const std::string flood(1 << 20, '<');
+  Built b = BuildWith(flood, HtmlReader::kTokens);
+  EXPECT_TRUE(b.doc.elements.empty());
+  EXPECT_LE(b.doc.elements.capacity(), flood.size() / 16 + 16);
+  std::string page = "<html><body>";
+  for (int i = 0; i < 5000; ++i) page += "<p id=x>t</p>";
+  Built p = BuildWith(page, HtmlReader::kTokens);
+  ASSERT_EQ(p.doc.elements.size(), 5002u);
+  EXPECT_LE(p.doc.elements.capacity(), static_cast<size_t>(std::count(page.begin(), page.end(), '<')));
 }
 
 }  // namespace
