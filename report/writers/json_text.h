@@ -21,7 +21,8 @@ inline constexpr int kJsonIndent = 2;
 std::string DumpAt(const OrderedJson& value, int depth);
 
 // Appends the JSON text of one string, exactly as a dump gives it (invalid UTF-8 becomes
-// U+FFFD). Plain printable ASCII is copied directly; anything else goes through the dump.
+// U+FFFD). Well-formed UTF-8 is escaped here, as the library would; only a string that is
+// not well formed goes through the library's dump, which decides its replacements.
 void AppendJsonString(std::string_view value, std::string* out);
 
 // Writes one flat object (string, integer, double, boolean and null members) as DumpAt

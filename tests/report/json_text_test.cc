@@ -21,7 +21,16 @@ TEST(FlatObjectText, SameBytesAsADumpAtEveryDepth) {
       "\xe4\xbd\x8f\xe6\xb0\x91\xe7\xa5\xa8 (UTF-8)",
       "Shift_JIS bytes \x8f\x5a\x96\xaf left undecoded",
       "cut \xe4\xbd",
-      "lone continuation \x80\x80 end"};
+      "lone continuation \x80\x80 end",
+      // Every escape the library writes, and the edges of well-formed UTF-8.
+      std::string("nul \0 soh \x01 bs \b ff \f us \x1f sp", 29),
+      "two-byte \xc2\x80 \xdf\xbf; overlong \xc0\xaf \xc1\xbf",
+      "three-byte \xe0\xa0\x80 \xed\x9f\xbf \xef\xbf\xbf; overlong \xe0\x9f\xbf",
+      "surrogate \xed\xa0\x80 end",
+      "four-byte \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf; past U+10FFFF \xf4\x90\x80\x80",
+      "bad lead \xf5\x80\x80\x80 \xff",
+      "cut at the end \xf0\x9f\x98",
+      "\xe5\x8b\xa4\xe6\x80\xa0 \"quoted\" back\\slash \xf0\x9f\x98\x80 emoji"};
   for (int depth = 0; depth < 4; ++depth) {
     for (const std::string& s : strings) {
       OrderedJson value = OrderedJson::object();
