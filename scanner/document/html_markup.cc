@@ -333,7 +333,7 @@ Status ParseHtml(BuildContext& ctx, const MarkupSource& source) {
     return Status::Ok();
   }
   if (ctx.options().html_reader == HtmlReader::kTokens) {
-    ReadHtmlTokens(ctx, source);
+    ReadHtmlTokens(ctx, source, opens);
     return Status::Ok();
   }
   // The thread's arena owns the parse tree; it is released when this function returns.

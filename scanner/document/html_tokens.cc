@@ -379,7 +379,7 @@ bool HasHandler(const Token& token, const std::vector<TagAttribute>& attributes)
 
 }  // namespace
 
-void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
+void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens) {
   // Tokens go to the walker as they are read, so a page's tokens are never all in memory.
   // The exception: IE runs on* attributes in the language of the page's first <script>
   // that names one, wherever it is; from the first tag with a handler until that language
@@ -396,8 +396,6 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source) {
     // The reservation stops at one element per 16 bytes, denser than real markup: a text of
     // nothing but '<' must not ask for 70 bytes of address space per byte (past that the
     // array grows by doubling as before).
-    const size_t opens =
-        static_cast<size_t>(std::count(source.text.begin(), source.text.end(), '<'));
     ctx.doc().elements.reserve(std::min(opens, source.text.size() / 16 + 16));
   }
   MarkupWalker walker(ctx, source);

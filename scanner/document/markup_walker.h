@@ -66,6 +66,7 @@ class MarkupWalker {
 // Reads one markup text with the token reader (html_tokens.cc) and feeds a MarkupWalker.
 // Sets the context's handler language from the first <script> naming one when the text is
 // the file itself.
-void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source);
+// `opens` is the number of '<' in source.text (the caller has counted them).
+void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens);
 
 }  // namespace iescan::scanner::document_internal
