@@ -302,6 +302,30 @@ bool HasAnnotation(const std::string& text, const std::string& tag, const std::s
   return false;
 }
 
+// An @if directive's match stops 500 characters on: on a one-line minified bundle it does
+// not run to the end of the file (a copy of the whole rest of the line, and a later @cc_on
+// on the line swallowed), while a version test near it still supersedes it.
+TEST_F(BuiltinCatalogTest, ConditionalCompilationMatchesStopNearTheDirective) {
+  std::string filler = "var a=[";
+  for (int i = 0; i < 2000; ++i) filler += std::to_string(i) + ",";
+  filler += "0];";
+  const std::string line = "/*@if (typeof XMLHttpRequest == \"undefined\") " + filler +
+                           " @end @*/ var isOldIE = /*@cc_on!@*/false;";
+  std::vector<Finding> found = testing::ScanFindings(*catalog_, line, scanner::FileKind::kJs);
+  std::vector<const Finding*> cc;
+  for (const Finding& f : found) {
+    if (f.rule->id == "conditional.jscript-cc-on") cc.push_back(&f);
+  }
+  ASSERT_EQ(cc.size(), 2u) << testing::Render(found.front());
+  EXPECT_EQ(cc[0]->begin.column, 3u);
+  EXPECT_LE(cc[0]->end_offset - cc[0]->offset, 503u);
+  EXPECT_EQ(cc[1]->match, "@cc_on");
+  const std::vector<std::string> version = testing::Scan(
+      *catalog_, "/*@cc_on @if (@_jscript_version >= 5) " + filler + " @end @*/", scanner::FileKind::kJs);
+  EXPECT_EQ(version, (std::vector<std::string>{"1:3 conditional.jscript-cc-on",
+                                               "1:15 conditional.jscript-version"}));
+}
+
 TEST_F(BuiltinCatalogTest, EveryRuleHasCorpusCases) {
   const fs::path cases = fs::path(IESCAN_SOURCE_DIR) / "corpus" / "cases";
   for (const Rule* rule : rules()) {
