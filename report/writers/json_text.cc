@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "scanner/decode/text_file.h"
+
 namespace iescan::report {
 
 std::string DumpAt(const OrderedJson& value, int depth) {
@@ -24,54 +26,17 @@ std::string DumpAt(const OrderedJson& value, int depth) {
 
 namespace {
 
-// Length of the well-formed UTF-8 sequence (Unicode table 3-7) starting at text[i], whose
-// first byte is 0x80 or above; 0 when it is not well formed. These are exactly the
-// sequences the JSON library passes through unchanged.
-size_t Utf8SequenceAt(std::string_view text, size_t i) {
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const auto tail = [](unsigned char b) { return b >= 0x80 && b <= 0xBF; };
-  const unsigned char b0 = at(0);
-  const size_t left = text.size() - i;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return left >= 2 && tail(at(1)) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (left < 3) return 0;
-    const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    const unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && tail(at(2)) ? 3 : 0;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (left < 4) return 0;
-    const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80;
-    const unsigned char hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && tail(at(2)) && tail(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
-
-// Appends `value` escaped as the JSON library dumps it, or returns false (leaving `out` as
-// it was) when it is not well-formed UTF-8, whose replacement the library decides.
-bool AppendEscaped(std::string_view value, std::string* out) {
-  const size_t start = out->size();
-  out->reserve(start + value.size() + 8);
+// Appends `value` escaped as the JSON library dumps well-formed UTF-8: '"', '\\' and the
+// C0 controls escaped, every other byte (DEL and multi-byte characters included) as it is.
+void AppendEscaped(std::string_view value, std::string* out) {
+  out->reserve(out->size() + value.size() + 8);
   *out += '"';
   size_t run = 0;  // start of the bytes not yet copied
-  const auto flush = [&](size_t to) { out->append(value.data() + run, to - run); };
-  for (size_t i = 0; i < value.size();) {
+  for (size_t i = 0; i < value.size(); ++i) {
     const auto byte = static_cast<unsigned char>(value[i]);
-    if (byte >= 0x80) {
-      const size_t n = Utf8SequenceAt(value, i);
-      if (n == 0) {
-        out->resize(start);
-        return false;
-      }
-      i += n;
-      continue;
-    }
-    if (byte >= 0x20 && byte != '"' && byte != '\\') {
-      ++i;
-      continue;
-    }
-    flush(i);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out->append(value.data() + run, i - run);
+    run = i + 1;
     switch (byte) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -87,17 +52,19 @@ bool AppendEscaped(std::string_view value, std::string* out) {
         *out += kHex[byte & 0xF];
       }
     }
-    run = ++i;
   }
-  flush(value.size());
+  out->append(value.data() + run, value.size() - run);
   *out += '"';
-  return true;
 }
 
 }  // namespace
 
 void AppendJsonString(std::string_view value, std::string* out) {
-  if (AppendEscaped(value, out)) return;
+  // Text that is not well formed is replaced the library's way, so it goes through it.
+  if (scanner::IsWellFormedUtf8(value)) {
+    AppendEscaped(value, out);
+    return;
+  }
   *out += OrderedJson(std::string(value)).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
 

@@ -305,6 +305,8 @@ bool DecodeBytes(std::string_view bytes, const Charset& charset, std::string* ou
 
 }  // namespace decode_internal
 
+bool IsWellFormedUtf8(std::string_view bytes) { return decode_internal::IsValidUtf8(bytes); }
+
 Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view encoding,
                                   uint32_t* replaced) {
   uint32_t count = 0;

@@ -85,4 +85,8 @@ Result<TextFile> Decode(Blob&& blob);
 Result<std::string> ConvertToUtf8(std::string_view bytes, std::string_view encoding,
                                   uint32_t* replaced);
 
+// True when `bytes` is well-formed UTF-8: no overlong forms, surrogates, values past
+// U+10FFFF or cut sequences (the decoder's own check, ASCII sixteen bytes at a time).
+bool IsWellFormedUtf8(std::string_view bytes);
+
 }  // namespace iescan::scanner
