@@ -78,9 +78,11 @@ void PrintScanStats(const ScanStats& stats, uint64_t report_ns, const rules::Cat
     out << peak;
   }
   {
-    char pool[96];
-    std::snprintf(pool, sizeof(pool), "shared texts %zu distinct, %.1f MB of characters\n",
-                  SharedText::PoolSize(), static_cast<double>(SharedText::PoolBytes()) / 1e6);
+    char pool[128];
+    std::snprintf(pool, sizeof(pool),
+                  "shared texts %zu distinct, %.1f MB of characters, %.1f MB of table\n",
+                  SharedText::PoolSize(), static_cast<double>(SharedText::PoolBytes()) / 1e6,
+                  static_cast<double>(SharedText::PoolTableBytes()) / 1e6);
     out << pool;
   }
   {

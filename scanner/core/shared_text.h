@@ -54,9 +54,11 @@ class SharedText {
     return out << text.view();
   }
 
-  // Distinct strings in the pool and their bytes (for --stats and tests).
+  // Distinct strings in the pool, their bytes, and the bytes of the table that finds them
+  // (for --stats and tests).
   static size_t PoolSize();
   static size_t PoolBytes();
+  static size_t PoolTableBytes();
 
  private:
   // The pool stores each text's length in the 4 bytes before its first character.

@@ -83,6 +83,8 @@ TEST(SharedText, KeepsLongTextsNulBytesAndManyTexts) {
     EXPECT_EQ(many[i].data(), SharedText(text).data());
   }
   EXPECT_EQ(SharedText::PoolSize(), before + 50000);
+  // The table finding them is one word a slot, at least 30% full: under 23 bytes a text.
+  EXPECT_LT(SharedText::PoolTableBytes(), SharedText::PoolSize() * 23);
   const std::string copy = many[5];  // converts to a std::string where one is needed
   EXPECT_EQ(copy, "pool growth 5");
 }
