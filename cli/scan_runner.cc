@@ -5,6 +5,7 @@
 #include <functional>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -28,30 +29,41 @@ unsigned EffectiveJobs(unsigned jobs) {
 
 // The files a scan reads, packed: 32 bytes each, their paths held as pooled texts (which
 // the scan result and the plan take every scanned path into anyway), where a listed
-// SourceFile holds three strings of its own (about 300 bytes for a typical path). A large
-// tree's list is held for the whole scan; Get rebuilds one file for the worker that reads
-// it.
+// SourceFile holds three strings of its own (about 300 bytes for a typical path). Take
+// rebuilds one file for the worker that reads it, once per file; the entries are kept in
+// blocks, each freed as soon as all its files are taken, so that the list shrinks as the
+// scan's own records of the files it has read grow.
 class PackedFiles {
  public:
-  explicit PackedFiles(const std::vector<scanner::SourceFile*>& files) {
-    entries_.reserve(files.size());
-    for (const scanner::SourceFile* f : files) {
-      Entry e;
-      e.display = SharedText(f->origin.display);
-      // Mostly the same text: then the same pool entry, and no second copy.
-      e.fs_path = SharedText(f->origin.fs_path);
-      e.size = f->size;
-      e.root = RootIndex(f->origin.root);
-      e.kind = f->kind;
-      e.is_url = f->origin.is_url;
-      entries_.push_back(e);
+  explicit PackedFiles(const std::vector<scanner::SourceFile*>& files) : size_(files.size()) {
+    const size_t blocks = (size_ + kBlock - 1) / kBlock;
+    blocks_.reserve(blocks);
+    left_ = std::make_unique<std::atomic<uint32_t>[]>(blocks);
+    for (size_t b = 0; b < blocks; ++b) {
+      const size_t first = b * kBlock;
+      const size_t count = std::min(kBlock, size_ - first);
+      blocks_.push_back(std::make_unique<Entry[]>(count));
+      left_[b].store(static_cast<uint32_t>(count), std::memory_order_relaxed);
+      for (size_t k = 0; k < count; ++k) {
+        const scanner::SourceFile* f = files[first + k];
+        Entry& e = blocks_[b][k];
+        e.display = SharedText(f->origin.display);
+        // Mostly the same text: then the same pool entry, and no second copy.
+        e.fs_path = SharedText(f->origin.fs_path);
+        e.size = f->size;
+        e.root = RootIndex(f->origin.root);
+        e.kind = f->kind;
+        e.is_url = f->origin.is_url;
+      }
     }
   }
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return size_; }
 
-  scanner::SourceFile Get(size_t i) const {
-    const Entry& e = entries_[i];
+  // File i, which no later call may ask for again. Thread-safe for distinct files.
+  scanner::SourceFile Take(size_t i) {
+    const size_t b = i / kBlock;
+    const Entry& e = blocks_[b][i % kBlock];
     scanner::SourceFile f;
     f.origin.display = std::string(e.display.view());
     f.origin.fs_path = std::string(e.fs_path.view());
@@ -59,10 +71,13 @@ class PackedFiles {
     f.origin.is_url = e.is_url;
     f.kind = e.kind;
     f.size = e.size;
+    // The last of a block's files to be taken frees the block: no other thread reads it.
+    if (left_[b].fetch_sub(1, std::memory_order_acq_rel) == 1) blocks_[b].reset();
     return f;
   }
 
  private:
+  static constexpr size_t kBlock = 4096;
   struct Entry {
     SharedText display;
     SharedText fs_path;
@@ -78,7 +93,9 @@ class PackedFiles {
     return it->second;
   }
 
-  std::vector<Entry> entries_;
+  size_t size_ = 0;
+  std::vector<std::unique_ptr<Entry[]>> blocks_;
+  std::unique_ptr<std::atomic<uint32_t>[]> left_;  // per block: files not yet taken
   std::vector<std::string> roots_;  // few: the scan's roots
   std::map<std::string, uint32_t> root_index_;
 };
@@ -216,7 +233,7 @@ class Spiller {
 // Reads and scans `files` on `jobs` threads, handing each outcome to `sink(index, outcome)`
 // as soon as it is done (from the worker threads, one call at a time). Outcomes are not held
 // in an array of all files: a large tree's results go straight to the scan result.
-static void ScanFiles(const rules::Engine& engine, const PackedFiles& files,
+static void ScanFiles(const rules::Engine& engine, PackedFiles& files,
                       const ScanOptions& options, report::ScanResult* result,
                       const std::function<void(size_t, BlobOutcome&&)>& sink) {
   const size_t n = files.size();
@@ -232,7 +249,7 @@ static void ScanFiles(const rules::Engine& engine, const PackedFiles& files,
       if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
         outcome.cancelled = true;
       } else {
-        const scanner::SourceFile file = files.Get(i);
+        const scanner::SourceFile file = files.Take(i);
         const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
         Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
         if (stats != nullptr) {
@@ -327,7 +344,7 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
     }
   }
   chosen = SelectShardFiles(chosen, options.shard);
-  const PackedFiles packed(chosen);
+  PackedFiles packed(chosen);
   if (!options.only_files) {
     // Everything the scan needs of the list is packed: the listing goes now, not after
     // the scan (with only_files, by_path points into it).
@@ -354,7 +371,8 @@ Status ScanPaths(const rules::Engine& engine, const ScanOptions& options,
               [](const scanner::SourceFile* a, const scanner::SourceFile* b) {
                 return a->origin.display < b->origin.display;
               });
-    ScanFiles(engine, PackedFiles(context), options, result,
+    PackedFiles packed_context(context);
+    ScanFiles(engine, packed_context, options, result,
               [&](size_t, BlobOutcome&& o) { Collect(std::move(o), true, result); });
   }
   return Status::Ok();
