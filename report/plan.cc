@@ -4,6 +4,7 @@
 #include <deque>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -28,23 +29,11 @@ FileKey KeyOf(const FileResult& f) {
 }
 bool FileBefore(const FileResult& a, const FileResult& b) { return KeyOf(a) < KeyOf(b); }
 
-// The same order for spilled files, whose stubs hold only the first part of the key: the
-// rest is read from disk only for the same file reached twice.
-using StubKey = std::tuple<std::string_view, std::string_view, bool>;
-StubKey StubKeyOf(const SpilledFile& f) { return {f.display.view(), f.root.view(), f.is_url}; }
-StubKey StubKeyOf(const FileResult& f) { return {f.origin.display, f.origin.root, f.origin.is_url}; }
-
-bool SpilledBefore(const ScanResult& scan, const SpilledFile& a, const SpilledFile& b) {
-  const StubKey x = StubKeyOf(a);
-  const StubKey y = StubKeyOf(b);
-  if (x != y) return x < y;
+// The same order for spilled files: their stubs' order, then, only for stubs with the same
+// one, their files read back from disk.
+bool StubBefore(const ScanResult& scan, const SpilledFile& a, const SpilledFile& b) {
+  if (a.order != b.order) return a.order < b.order;
   return FileBefore(LoadFile(scan, a), LoadFile(scan, b));
-}
-bool SpilledBefore(const ScanResult& scan, const SpilledFile& a, const FileResult& b) {
-  const StubKey x = StubKeyOf(a);
-  const StubKey y = StubKeyOf(b);
-  if (x != y) return x < y;
-  return FileBefore(LoadFile(scan, a), b);
 }
 
 bool FindingBefore(const PlanFinding& a, const PlanFinding& b) {
@@ -197,7 +186,7 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   }
   std::stable_sort(scan.spilled_files.begin(), scan.spilled_files.end(),
                    [&](const SpilledFile& a, const SpilledFile& b) {
-                     return SpilledBefore(scan, a, b);
+                     return StubBefore(scan, a, b);
                    });
   plan->files.reserve(scan.files.size() + scan.spilled_files.size());
   RuleTextCache rule_texts;
@@ -205,14 +194,18 @@ void AddFiles(ScanResult& scan, const PlanOptions& options, Plan* plan) {
   size_t released = 0;
   // The files in memory and the spilled ones, each in order, merged (equal keys: the one
   // in memory first).
+  std::optional<FileResult> next_spilled;  // the first spilled file not yet taken, loaded
   while (!scan.files.empty() || !scan.spilled_files.empty()) {
+    if (!next_spilled && !scan.spilled_files.empty()) {
+      next_spilled = LoadFile(scan, scan.spilled_files.front());
+    }
     const bool from_disk =
-        !scan.spilled_files.empty() &&
-        (scan.files.empty() || SpilledBefore(scan, scan.spilled_files.front(), scan.files.front()));
+        next_spilled && (scan.files.empty() || FileBefore(*next_spilled, scan.files.front()));
     FileResult loaded;
     if (from_disk) {
-      loaded = LoadFile(scan, scan.spilled_files.front());
-      scan.spilled_files.pop_front();  // its path and library go with it
+      loaded = std::move(*next_spilled);
+      next_spilled.reset();
+      scan.spilled_files.pop_front();  // its library goes with it
     }
     FileResult& source = from_disk ? loaded : scan.files.front();
     const size_t file_index = plan->files.size();

@@ -72,6 +72,8 @@ class RecordReader {
 std::optional<SpilledFile> SpillWholeFile(SpillFile& spill, FileResult&& file) {
   if (!file.findings.empty() && !SpillFindings(spill, file)) return std::nullopt;
   RecordWriter w;
+  w.Text(file.origin.display);
+  w.Text(file.origin.root);
   w.Text(file.origin.fs_path);
   w.Number(static_cast<uint64_t>(file.kind.kind));
   w.Number(static_cast<uint64_t>(file.kind.server));
@@ -91,8 +93,6 @@ std::optional<SpilledFile> SpillWholeFile(SpillFile& spill, FileResult&& file) {
   const std::optional<uint64_t> at = spill.Append(w.bytes().data(), w.bytes().size());
   if (!at) return std::nullopt;
   SpilledFile out;
-  out.display = SharedText(file.origin.display);
-  out.root = SharedText(file.origin.root);
   out.is_url = file.origin.is_url;
   out.context_only = file.context_only;
   out.library = std::move(file.library);
@@ -107,8 +107,8 @@ FileResult LoadFile(const ScanResult& scan, const SpilledFile& spilled) {
   scan.spill->Read(spilled.record, bytes.data(), bytes.size());
   RecordReader r(bytes);
   FileResult file;
-  file.origin.display = spilled.display.str();
-  file.origin.root = spilled.root.str();
+  file.origin.display = r.Text();
+  file.origin.root = r.Text();
   file.origin.is_url = spilled.is_url;
   file.origin.fs_path = r.Text();
   file.kind.kind = static_cast<scanner::FileKind>(r.Number());

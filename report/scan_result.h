@@ -60,17 +60,19 @@ struct ShardInfo {
   bool operator==(const ShardInfo&) const = default;
 };
 
-// A scanned file whose record went to ScanResult::spill in a large scan. What ordering and
-// the CI gate need first stays here: 48 bytes, the path included as a pooled text (the plan
-// pools every path anyway), where a FileResult with its strings takes a kilobyte. LoadFile
-// brings back the rest. Files with the same path and root (one file reached twice) are
-// told apart by the rest of their record.
+// A scanned file whose record went to ScanResult::spill in a large scan: 40 bytes, where a
+// FileResult with its strings takes a kilobyte. LoadFile brings back the rest, path and
+// root included: a large tree's paths are most of what grows with it, so the stubs keep no
+// path, and no path is pooled (SharedText) before the plan takes the files over.
 struct SpilledFile {
-  SharedText display;   // Origin::display
-  SharedText root;      // Origin::root
   std::shared_ptr<const rules::VendoredLibrary> library;
   uint64_t record = 0;  // the rest of the FileResult: record_size bytes of the spill
   uint32_t record_size = 0;
+  // Where the file sorts among the scan's files: its place in the listing it came from,
+  // which is sorted as the plan sorts files (by path). Stubs are put in plan order by it
+  // without reading their paths back; stubs with the same order (a producer that sets
+  // none) are sorted by loading them.
+  uint32_t order = 0;
   bool is_url = false;
   bool context_only = false;
 };

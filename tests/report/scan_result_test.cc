@@ -42,7 +42,6 @@ TEST(ScanResultTest, ASpilledFileComesBackWhole) {
   ASSERT_NE(scan.spill, nullptr);
   std::optional<SpilledFile> spilled = SpillWholeFile(*scan.spill, FileResult(original));
   ASSERT_TRUE(spilled.has_value());
-  EXPECT_EQ(spilled->display, original.origin.display);
   EXPECT_TRUE(spilled->context_only);
   const FileResult back = LoadFile(scan, *spilled);
   EXPECT_EQ(back.origin.display, original.origin.display);
@@ -127,6 +126,36 @@ TEST(ScanResultTest, SpilledCopiesOfOneFileKeepThePlanOrder) {
     EXPECT_EQ(a.files[i].encoding, want[i].second) << i;
     EXPECT_EQ(b.files[i].bytes, want[i].first) << i;
     EXPECT_EQ(b.files[i].encoding, want[i].second) << i;
+  }
+}
+
+// A scan's stubs hold no path: their order (the listing's, which is path order) puts them
+// in plan order, merged with the files kept in memory, whatever order they arrived in.
+TEST(ScanResultTest, SpilledFilesTakeTheirPlaceByTheirOrder) {
+  const std::vector<std::string> paths = {"app/a.asp", "app/b.asp", "app/c.asp", "app/d.asp",
+                                          "app/e.asp"};
+  auto file = [&](size_t i) {
+    FileResult f = RichFile();
+    f.origin.display = paths[i];
+    f.context_only = false;
+    return f;
+  };
+  ScanResult scan;
+  scan.spill = SpillFile::Create();
+  ASSERT_NE(scan.spill, nullptr);
+  scan.files.push_back(file(0));  // in memory: the first and the fourth
+  scan.files.push_back(file(3));
+  for (const size_t i : {4u, 1u, 2u}) {  // spilled in the order the workers finished them
+    std::optional<SpilledFile> stub = SpillWholeFile(*scan.spill, file(i));
+    ASSERT_TRUE(stub.has_value());
+    stub->order = static_cast<uint32_t>(i);
+    scan.spilled_files.push_back(*stub);
+  }
+  const Plan plan = BuildPlan(std::move(scan), PlanOptions{});
+  ASSERT_EQ(plan.files.size(), paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    EXPECT_EQ(plan.files[i].path, paths[i]) << i;
+    EXPECT_EQ(plan.files[i].finding_count, 2u) << i;
   }
 }
 
