@@ -15,6 +15,7 @@
 #include "cli/baseline.h"
 #include "cli/changed_files.h"
 #include "cli/crawl_runner.h"
+#include "cli/packed_files.h"
 #include "scanner/core/memory.h"
 #include "scanner/crawl/url.h"
 #include "scanner/decode/text_file.h"
@@ -27,110 +28,6 @@ unsigned EffectiveJobs(unsigned jobs) {
   unsigned hw = std::thread::hardware_concurrency();
   return hw == 0 ? 1 : hw;
 }
-
-// The files a scan reads, packed: 40 bytes each and their paths' characters, where a listed
-// SourceFile holds three strings of its own (about 300 bytes for a typical path). Take
-// rebuilds one file for the worker that reads it, once per file. Files are kept in blocks,
-// each with its paths, and a block is freed as soon as all its files are taken: the list
-// shrinks as the scan's records of the files it has read grow. The paths are not pooled
-// (SharedText): pooled texts are never freed, and a large tree's paths are most of what
-// grows with it.
-class PackedFiles {
- public:
-  explicit PackedFiles(const std::vector<scanner::SourceFile*>& files) : size_(files.size()) {
-    const size_t blocks = (size_ + kBlock - 1) / kBlock;
-    blocks_.reserve(blocks);
-    left_ = std::make_unique<std::atomic<uint32_t>[]>(blocks);
-    for (size_t b = 0; b < blocks; ++b) {
-      const size_t first = b * kBlock;
-      const size_t count = std::min(kBlock, size_ - first);
-      auto block = std::make_unique<Block>();
-      block->entries = std::make_unique<Entry[]>(count);
-      size_t chars = 0;
-      for (size_t k = 0; k < count; ++k) {
-        const scanner::Origin& o = files[first + k]->origin;
-        chars += o.display.size() + (o.fs_path == o.display ? 0 : o.fs_path.size());
-      }
-      block->paths.reserve(chars);
-      for (size_t k = 0; k < count; ++k) {
-        const scanner::SourceFile* f = files[first + k];
-        Entry& e = block->entries[k];
-        e.display = Add(f->origin.display, &block->paths);
-        // Mostly the same text: then one copy.
-        e.fs_path = f->origin.fs_path == f->origin.display ? e.display
-                                                           : Add(f->origin.fs_path, &block->paths);
-        e.size = f->size;
-        e.root = RootIndex(f->origin.root);
-        e.kind = f->kind;
-        e.is_url = f->origin.is_url;
-      }
-      left_[b].store(static_cast<uint32_t>(count), std::memory_order_relaxed);
-      blocks_.push_back(std::move(block));
-    }
-  }
-
-  size_t size() const { return size_; }
-
-  // File i, which no later call may ask for again. Thread-safe for distinct files.
-  scanner::SourceFile Take(size_t i) {
-    const size_t b = i / kBlock;
-    const Block& block = *blocks_[b];
-    const Entry& e = block.entries[i % kBlock];
-    scanner::SourceFile f;
-    f.origin.display = std::string(e.display.In(block.paths));
-    f.origin.fs_path = std::string(e.fs_path.In(block.paths));
-    f.origin.root = roots_[e.root];
-    f.origin.is_url = e.is_url;
-    f.kind = e.kind;
-    f.size = e.size;
-    // The last of a block's files to be taken frees the block: no other thread reads it.
-    if (left_[b].fetch_sub(1, std::memory_order_acq_rel) == 1) blocks_[b].reset();
-    return f;
-  }
-
- private:
-  static constexpr size_t kBlock = 4096;
-  // A path: `size` characters from `at` in its block's `paths`.
-  struct Span {
-    uint32_t at = 0;
-    uint32_t size = 0;
-    std::string_view In(const std::string& paths) const {
-      return std::string_view(paths).substr(at, size);
-    }
-  };
-  struct Entry {
-    Span display;
-    Span fs_path;
-    uint64_t size = 0;
-    uint32_t root = 0;     // index into roots_
-    scanner::KindInfo kind;
-    bool is_url = false;
-  };
-  struct Block {
-    std::unique_ptr<Entry[]> entries;
-    std::string paths;  // the characters of its entries' paths, one after another
-  };
-
-  static Span Add(const std::string& path, std::string* paths) {
-    // A block's 4,096 paths of at most a few kilobytes each are far from 4 GB.
-    if (paths->size() + path.size() > UINT32_MAX) throw std::length_error("paths too long");
-    const Span span{static_cast<uint32_t>(paths->size()), static_cast<uint32_t>(path.size())};
-    paths->append(path);
-    return span;
-  }
-
-  uint32_t RootIndex(const std::string& root) {
-    auto [it, added] = root_index_.try_emplace(root, static_cast<uint32_t>(roots_.size()));
-    if (added) roots_.push_back(root);
-    return it->second;
-  }
-
-  size_t size_ = 0;
-  std::vector<std::unique_ptr<Block>> blocks_;
-  std::unique_ptr<std::atomic<uint32_t>[]> left_;  // per block: files not yet taken
-  std::vector<std::string> roots_;  // few: the scan's roots
-  std::map<std::string, uint32_t> root_index_;
-};
 
 BlobOutcome Skip(const scanner::Origin& origin, std::string reason) {
   BlobOutcome out;
