@@ -230,15 +230,27 @@ def section_one_line(rep, tools, work, size_mb, seed, corpus_j1_rate, runs):
 
 
 def section_scale(rep, tools, work, base_mb, seed, factors, runs):
+    # Every size in each round (1x rg 1x 2x rg 2x 4x rg 4x, then again): the machine's speed
+    # drifts over minutes, and sizes run one after another would carry that drift into the
+    # ratio between them.
+    corpora = []
     for f in factors:
         corpus = ensure_corpus(work, base_mb * f, seed)
         nbytes, _ = M.tree_bytes([corpus])
-        log(f"scaling: {f}x ({nbytes / 1e6:.0f} MB)")
+        corpora.append((f, corpus, nbytes))
+    log("scaling: " + ", ".join(f"{f}x ({n / 1e6:.0f} MB)" for f, _, n in corpora) +
+        f", every size in each of {runs} rounds")
+    commands = []
+    for f, corpus, _ in corpora:
         a = tools.iescan_cmd([corpus], tools.jobs)
+        a[0] = f"iescan {f}x"
         b = tools.rg_cmd([corpus], tools.jobs)
-        res = M.alternate([a, b], runs, warmup=runs > 1)
-        rep.add("scale", f"iescan -j{tools.jobs} {f}x", nbytes, res["iescan"], factor=f)
-        rep.add("scale", f"rg -j{tools.jobs} {f}x", nbytes, res["rg"], factor=f)
+        b[0] = f"rg {f}x"
+        commands += [a, b]
+    res = M.alternate(commands, runs, warmup=runs > 1)
+    for f, _, nbytes in corpora:
+        rep.add("scale", f"iescan -j{tools.jobs} {f}x", nbytes, res[f"iescan {f}x"], factor=f)
+        rep.add("scale", f"rg -j{tools.jobs} {f}x", nbytes, res[f"rg {f}x"], factor=f)
 
 
 def eslint_setup(work):
