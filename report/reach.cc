@@ -326,7 +326,7 @@ ReachResult ComputeReach(const std::vector<ReachFile>& files) {
   static const std::vector<SharedText> kNone;
   for (size_t i = 0; i < n; ++i) {
     result.page[i] = IsPage(files[i].kind, files[i].display);
-    for (const std::string& ref : files[i].references ? *files[i].references : kNone) {
+    for (const SharedText& ref : files[i].references ? *files[i].references : kNone) {
       for (const std::string& candidate :
            ResolveReference(files[i].display, files[i].root, files[i].is_url, ref)) {
         const size_t target = index.Find(files[i].root, files[i].is_url, candidate);
