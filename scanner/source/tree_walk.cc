@@ -38,6 +38,20 @@ std::string_view BelowBase(std::string_view rel, const std::string& base) {
   return base.empty() ? rel : rel.substr(base.size() + 1);
 }
 
+// Moves `from`'s elements to the end of `to`, freeing `from`'s blocks as it goes.
+template <typename T>
+void MoveAppend(std::deque<T>* to, std::deque<T>* from) {
+  if (to->empty()) {
+    *to = std::move(*from);
+  } else {
+    while (!from->empty()) {
+      to->push_back(std::move(from->front()));
+      from->pop_front();
+    }
+  }
+  from->clear();
+}
+
 template <typename T>
 void MoveAppend(std::vector<T>* to, std::vector<T>* from) {
   if (to->empty()) {
@@ -325,8 +339,8 @@ void TreeWalker::HandleFile(const DirTask& task, const IgnoreFrame* frame, int d
   if (size > options_.max_file_size) return skip(TooLargeReason(size, options_.max_file_size));
   FoundFile found;
   found.file.origin.display = DisplayPath(root(task.root), rel);
-  found.file.origin.fs_path = JoinPath(task.fs_path, entry.name);
-  found.file.origin.root = root(task.root).given;
+  std::string fs_path = JoinPath(task.fs_path, entry.name);
+  if (fs_path != found.file.origin.display) found.file.origin.fs_path = std::move(fs_path);
   found.file.kind = kind;
   found.file.size = size;
   found.device = info.st_dev;

@@ -67,6 +67,9 @@ struct DeferredLink {
   ino_t inode = 0;
 };
 
+// A file the walk found. To keep a large tree's listing small until it is sorted, its
+// origin holds no root (the root's `given`, set by ListFiles) and no file-system path when
+// that is the same text as the display path (also set by ListFiles).
 struct FoundFile {
   SourceFile file;
   dev_t device = 0;
@@ -76,7 +79,9 @@ struct FoundFile {
 };
 
 struct WalkOutput {
-  std::vector<FoundFile> files;
+  // A deque: merging the threads' outputs and turning them into the final list frees them
+  // a block at a time, instead of holding two arrays of every file at once.
+  std::deque<FoundFile> files;
   std::vector<Skipped> skipped;
   std::vector<DeferredLink> deferred;
   uint64_t ignored = 0;

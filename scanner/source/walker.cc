@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <deque>
 #include <thread>
 #include <tuple>
 
@@ -72,7 +73,7 @@ void AddRootFile(const RootInfo& root, uint32_t index, const struct stat& info,
   const auto size = static_cast<uint64_t>(info.st_size);
   if (size > options.max_file_size) return skip(TooLargeReason(size, options.max_file_size));
   FoundFile found;
-  found.file.origin = Origin{display, root.fs_prefix, root.given, false};
+  found.file.origin = Origin{display, root.fs_prefix, "", false};  // root: see FoundFile
   found.file.kind = kind;
   found.file.size = size;
   found.device = info.st_dev;
@@ -103,23 +104,34 @@ std::vector<DirTask> ResolveLinks(TreeWalker* walker, WalkOutput* round) {
 
 // One entry per file: the same file found from two roots, or again through a symbolic
 // link, is kept once, from the first root and its plainest, then shortest-sorting path.
-// Hard links inside one root keep all their names.
-std::vector<SourceFile> DeduplicateAndSort(std::vector<FoundFile> found) {
+// Hard links inside one root keep all their names. Each entry is freed from `found` as it
+// moves into the list, which gets the parts of an origin the walk left out (see FoundFile).
+std::vector<SourceFile> DeduplicateAndSort(std::deque<FoundFile> found,
+                                           const std::vector<RootInfo>& roots) {
   std::sort(found.begin(), found.end(), [](const FoundFile& a, const FoundFile& b) {
     return std::tie(a.device, a.inode, a.root, a.via_symlink, a.file.origin.display) <
            std::tie(b.device, b.inode, b.root, b.via_symlink, b.file.origin.display);
   });
   std::vector<SourceFile> files;
   files.reserve(found.size());
-  const FoundFile* best = nullptr;
-  for (FoundFile& entry : found) {
-    bool same_file = best != nullptr && best->device == entry.device &&
-                     best->inode == entry.inode;
+  bool have_best = false;
+  dev_t best_device = 0;
+  ino_t best_inode = 0;
+  uint32_t best_root = 0;
+  for (; !found.empty(); found.pop_front()) {
+    FoundFile& entry = found.front();
+    const bool same_file = have_best && best_device == entry.device && best_inode == entry.inode;
     if (!same_file) {
-      best = &entry;
-    } else if (entry.root != best->root || entry.via_symlink) {
+      have_best = true;
+      best_device = entry.device;
+      best_inode = entry.inode;
+      best_root = entry.root;
+    } else if (entry.root != best_root || entry.via_symlink) {
       continue;
     }
+    Origin& origin = entry.file.origin;
+    if (origin.fs_path.empty()) origin.fs_path = origin.display;
+    origin.root = roots[entry.root].given;
     files.push_back(std::move(entry.file));
   }
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) {
@@ -162,7 +174,7 @@ Result<FileList> ListFiles(const std::vector<std::string>& roots, const WalkOpti
     all.Append(std::move(round));
   }
   FileList list;
-  list.files = DeduplicateAndSort(std::move(all.files));
+  list.files = DeduplicateAndSort(std::move(all.files), infos);
   list.skipped = std::move(all.skipped);
   std::sort(list.skipped.begin(), list.skipped.end(), [](const Skipped& a, const Skipped& b) {
     return std::tie(a.origin, a.reason) < std::tie(b.origin, b.reason);

@@ -84,6 +84,30 @@ TEST_F(RootsTest, OriginCarriesPathToOpenAndRoot) {
   EXPECT_EQ(list->files[0].size, 14u);
 }
 
+// The walk leaves out what a file's origin shares with its root or its display path (the
+// root as given; a path to open that is the display path); the list has both, per root.
+TEST_F(RootsTest, EveryRootsFilesCarryTheirRootAndPathToOpen) {
+  ScopedChdir here(tree_.path());
+  const std::string absolute = tree_.path() + "/corpus/apps";
+  Result<FileList> list = ListFiles({absolute, "corpus/x.html"}, {});
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->files.size(), 2u);
+  const Origin& in_absolute = list->files[0].origin;
+  EXPECT_EQ(in_absolute.display, absolute + "/hr/index.jsp");
+  EXPECT_EQ(in_absolute.fs_path, absolute + "/hr/index.jsp");
+  EXPECT_EQ(in_absolute.root, absolute);
+  const Origin& named = list->files[1].origin;
+  EXPECT_EQ(named.display, "corpus/x.html");
+  EXPECT_EQ(named.fs_path, "corpus/x.html");
+  EXPECT_EQ(named.root, "corpus/x.html");
+  Result<FileList> relative = ListFiles({"corpus/apps"}, {});
+  ASSERT_TRUE(relative.ok());
+  ASSERT_EQ(relative->files.size(), 1u);
+  EXPECT_EQ(relative->files[0].origin.display, "corpus/apps/hr/index.jsp");
+  EXPECT_EQ(relative->files[0].origin.fs_path, "corpus/apps/hr/index.jsp");
+  EXPECT_EQ(relative->files[0].origin.root, "corpus/apps");
+}
+
 TEST_F(RootsTest, FileRootIsListedAsGivenWhateverTheIgnoreRules) {
   ScopedChdir here(tree_.path());
   tree_.Write("corpus/.gitignore", "*.html\n");
