@@ -47,8 +47,9 @@ RegexGate::RegexGate(const std::vector<const re2::RE2*>& patterns)
   std::vector<std::string> atoms;
   filter_->Compile(&atoms);
   atom_count_ = atoms.size();
-  for (const std::string& atom : atoms) {
-    if (!IsAscii(atom) || atom.empty()) return;  // stays disabled: every pattern possible
+  for (size_t a = 0; a < atoms.size(); ++a) {
+    if (!IsAscii(atoms[a]) || atoms[a].empty()) return;  // stays disabled: all possible
+    if (atoms[a].find(' ') != std::string::npos) spaced_atoms_.push_back(static_cast<int>(a));
   }
   std::vector<std::vector<std::string>> groups;
   groups.reserve(atoms.size());
@@ -59,17 +60,35 @@ RegexGate::RegexGate(const std::vector<const re2::RE2*>& patterns)
 
 RegexGate::~RegexGate() = default;
 
-void RegexGate::Possible(std::string_view text, std::vector<uint8_t>* possible) const {
-  const size_t n = filter_id_.size();
+RegexGate::Found RegexGate::Scan(std::string_view text) const {
+  Found out;
   if (!enabled_ || HasAsciiFoldingRune(text)) {
-    possible->assign(n, 1);
-    return;
+    out.everything = true;
+    return out;
   }
   std::vector<uint8_t> found;
   atoms_.Scan(text, &found);
-  std::vector<int> matched;
   for (size_t a = 0; a < found.size(); ++a) {
-    if (found[a]) matched.push_back(static_cast<int>(a));
+    if (found[a]) out.atoms.push_back(static_cast<int>(a));
+  }
+  return out;
+}
+
+void RegexGate::Possible(std::string_view text, std::vector<uint8_t>* possible) const {
+  Possible(Scan(text), false, possible);
+}
+
+void RegexGate::Possible(const Found& found, bool blanked, std::vector<uint8_t>* possible) const {
+  const size_t n = filter_id_.size();
+  if (found.everything) {
+    possible->assign(n, 1);
+    return;
+  }
+  std::vector<int> matched = found.atoms;
+  if (blanked && !spaced_atoms_.empty()) {
+    matched.insert(matched.end(), spaced_atoms_.begin(), spaced_atoms_.end());
+    std::sort(matched.begin(), matched.end());
+    matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
   }
   std::vector<int> ids;
   filter_->AllPotentials(matched, &ids);

@@ -13,6 +13,12 @@
 // case-insensitive literal search does not see them: a text containing either, like any
 // text when an atom is not pure ASCII, is given every pattern.
 //
+// Code regexes search one of two masked copies of a region: with string contents kept, or
+// blanked to spaces. When both are searched, one literal pass over the kept copy answers
+// for both: blanking turns characters into spaces, so the blanked copy holds no literal
+// the kept one lacks, except perhaps literals that contain a space, which are then taken
+// as present (Possible with blanked = true).
+//
 // Thread-safety: immutable after construction; Possible is const and may run on many
 // threads at once.
 #pragma once
@@ -43,6 +49,16 @@ class RegexGate {
   // to the number of patterns.
   void Possible(std::string_view text, std::vector<uint8_t>* possible) const;
 
+  // What one literal pass found in a text.
+  struct Found {
+    bool everything = false;  // the gate cannot tell: every pattern is possible
+    std::vector<int> atoms;   // the atoms that occur
+  };
+  Found Scan(std::string_view text) const;
+  // Possible's answer from a Scan of `text` (blanked = false), or for a copy of `text` with
+  // some characters other than line breaks replaced by spaces (blanked = true).
+  void Possible(const Found& found, bool blanked, std::vector<uint8_t>* possible) const;
+
   size_t atom_count() const { return atom_count_; }
 
  private:
@@ -50,8 +66,9 @@ class RegexGate {
   Prefilter atoms_;                // one group per atom
   std::vector<int> filter_id_;     // per pattern: its id in filter_, -1 when not added
   std::vector<uint8_t> always_;    // per pattern: never gated (no regex, or RE2 refused it)
+  std::vector<int> spaced_atoms_;  // atoms that contain a space
   size_t atom_count_ = 0;
-  bool enabled_ = false;           // false: every pattern is always possible
+  bool enabled_ = false;  // false: every pattern is always possible
 };
 
 }  // namespace iescan::rules

@@ -135,21 +135,48 @@ struct MaskedText {
   std::vector<uint8_t> possible;  // per entry of ctx.tables.regex; empty: all possible
 };
 
+bool Gated(const ScanContext& ctx, const MaskedText& masked) {
+  return ctx.regex_gate && ctx.tables.regex_gate && masked.text.size() >= kGateMinBytes;
+}
+
+void Make(const ScanContext& ctx, const Region& region, bool keep, MaskedText* masked) {
+  masked->text = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
+  masked->made = true;
+  if (Gated(ctx, *masked)) ctx.tables.regex_gate->Possible(masked->text, &masked->possible);
+}
+
+// Code searched both with and without string contents: one literal pass, over the copy
+// that keeps them, gates both (see regex_gate.h).
+void MakeBoth(const ScanContext& ctx, const Region& region, MaskedText* kept, MaskedText* blanked) {
+  kept->text = MaskCode(region, true);
+  kept->made = true;
+  blanked->text = MaskCode(region, false);
+  blanked->made = true;
+  if (!Gated(ctx, *kept)) return;
+  const RegexGate& gate = *ctx.tables.regex_gate;
+  const RegexGate::Found found = gate.Scan(kept->text);
+  gate.Possible(found, false, &kept->possible);
+  if (Gated(ctx, *blanked)) gate.Possible(found, true, &blanked->possible);
+}
+
 void RegexOverRegion(const ScanContext& ctx, const Region& region) {
   MaskedText blanked, kept;
   const Entries& entries = ctx.tables.regex;
+  if (!IsMarkup(region.language)) {
+    bool want_kept = false;
+    bool want_blanked = false;
+    for (const Entry& e : entries) {
+      if (!ctx.WantsIn(e, region.language)) continue;
+      (e.matcher->keep_strings ? want_kept : want_blanked) = true;
+    }
+    if (want_kept && want_blanked) MakeBoth(ctx, region, &kept, &blanked);
+  }
   for (size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
     if (!ctx.WantsIn(e, region.language)) continue;
     const bool keep = e.matcher->keep_strings || IsMarkup(region.language);
     MaskedText& masked = keep ? kept : blanked;
-    if (!masked.made) {
-      masked.text = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
-      masked.made = true;
-      if (ctx.regex_gate && ctx.tables.regex_gate && masked.text.size() >= kGateMinBytes) {
-        ctx.tables.regex_gate->Possible(masked.text, &masked.possible);
-      }
-    }
+    if (!masked.made) Make(ctx, region, keep, &masked);
     if (!masked.possible.empty() && masked.possible[i] == 0) continue;
     if (ctx.stats == nullptr) {
       RunRegex(ctx, e, region, masked.text);

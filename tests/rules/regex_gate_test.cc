@@ -51,6 +51,36 @@ TEST_F(RegexGateTest, CharactersFoldingToAsciiDisableTheGate) {
   EXPECT_TRUE(RE2::PartialMatch("navigator.userAgent M\xC5\xBFIE", re));
 }
 
+// One pass over the copy of a code region that keeps string contents gates the copy that
+// blanks them too: blanking adds only spaces, so only a literal holding a space can appear.
+TEST(RegexGateBlanked, OnePassServesTheBlankedCopy) {
+  RE2 spaced(R"((?i)\bfoo bar\d)");
+  RE2 plain(R"(\bcancelBubble\s*=)");
+  RegexGate gate({&spaced, &plain});
+  const std::string kept = R"(x = "foo1bar2"; y.cancelBubble)";
+  const std::string blanked = R"(x = "        "; y.cancelBubble)";
+  const RegexGate::Found found = gate.Scan(kept);
+  Bits from_kept, as_blanked, direct;
+  gate.Possible(found, false, &from_kept);
+  gate.Possible(found, true, &as_blanked);
+  gate.Possible(blanked, &direct);
+  EXPECT_EQ(from_kept, (Bits{0, 1}));
+  // The answer holds for any blanking of the kept copy, so the pattern that needs a literal
+  // with a space stays possible; the other pattern's answer is the blanked copy's own.
+  EXPECT_EQ(as_blanked, (Bits{1, 1}));
+  EXPECT_EQ(direct, (Bits{0, 1}));
+  // Where blanking does make the spaced literal, the pattern matches: it had to stay.
+  const std::string made = "foo bar2";
+  EXPECT_TRUE(RE2::PartialMatch(made, spaced));
+  Bits made_direct;
+  gate.Possible(made, &made_direct);
+  EXPECT_EQ(made_direct[0], 1);
+  // A text the gate cannot read (a character that folds to ASCII) leaves every pattern.
+  Bits unreadable;
+  gate.Possible(gate.Scan("\xE2\x84\xAA foo"), true, &unreadable);
+  EXPECT_EQ(unreadable, (Bits{1, 1}));
+}
+
 TEST_F(RegexGateTest, NoPatterns) {
   RegexGate gate({});
   Bits out{1, 1};
