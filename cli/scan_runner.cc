@@ -7,7 +7,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -45,10 +47,26 @@ BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
 
 namespace {
 
+// Runs `scan`, the work on one file; when it throws, the file becomes a Skipped item and
+// the scan goes on with the others: running out of memory on one enormous file (a limit
+// on the process's address space or a container's) or an unforeseen error must not lose
+// the results of the whole run.
+template <typename Scan>
+BlobOutcome Guarded(const scanner::Origin& origin, Scan&& scan) {
+  try {
+    return scan();
+  } catch (const std::bad_alloc&) {
+    return Skip(origin, "ran out of memory while scanning this file; not scanned");
+  } catch (const std::exception& e) {
+    return Skip(origin, std::string("internal error while scanning this file (") + e.what() +
+                            "); not scanned");
+  }
+}
+
 // Decodes `blob` (its bytes move into the text when they are UTF-8 already: no copy) and
 // scans it.
-BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
-                          scanner::KindInfo kind, ScanStats* stats) {
+BlobOutcome DecodeAndScanUnguarded(const rules::Engine& engine, scanner::Blob&& blob,
+                                   scanner::KindInfo kind, ScanStats* stats) {
   const scanner::Origin origin = blob.origin;
   const size_t bytes = blob.bytes.size();
   const uint64_t decode_start = stats != nullptr ? rules::NowNs() : 0;
@@ -90,11 +108,22 @@ BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
   return out;
 }
 
+BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
+                          scanner::KindInfo kind, ScanStats* stats) {
+  const scanner::Origin origin = blob.origin;
+  return Guarded(origin, [&] {
+    return DecodeAndScanUnguarded(engine, std::move(blob), kind, stats);
+  });
+}
+
 }  // namespace
 
 BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
                      scanner::KindInfo kind, ScanStats* stats) {
-  return DecodeAndScan(engine, scanner::Blob(blob), kind, stats);
+  // The copy of the blob may fail too.
+  return Guarded(blob.origin, [&] {
+    return DecodeAndScan(engine, scanner::Blob(blob), kind, stats);
+  });
 }
 
 namespace {
@@ -179,21 +208,20 @@ static void ScanFiles(const rules::Engine& engine, PackedFiles& files,
         outcome.cancelled = true;
       } else {
         const scanner::SourceFile file = files.Take(i);
-        const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
-        Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
-        if (stats != nullptr) {
-          stats->read_ns += rules::NowNs() - read_start;
-          ++stats->files_read;
-          if (blob.ok()) stats->bytes_read += blob->bytes.size();
-        }
-        if (!blob.ok()) {
-          outcome = Skip(file.origin, blob.status().message());
-        } else {
+        outcome = Guarded(file.origin, [&] {
+          const uint64_t read_start = stats != nullptr ? rules::NowNs() : 0;
+          Result<scanner::Blob> blob = scanner::ReadBlob(file, options.walk.max_file_size);
+          if (stats != nullptr) {
+            stats->read_ns += rules::NowNs() - read_start;
+            ++stats->files_read;
+            if (blob.ok()) stats->bytes_read += blob->bytes.size();
+          }
+          if (!blob.ok()) return Skip(file.origin, blob.status().message());
           // The blob is this worker's own: its bytes move into the decoded text.
-          outcome = DecodeAndScan(engine, std::move(*blob), file.kind, stats);
-          if (outcome.scanned) spiller.Take(&outcome);
-          if (outcome.spilled) outcome.spilled->order = static_cast<uint32_t>(i);
-        }
+          return DecodeAndScan(engine, std::move(*blob), file.kind, stats);
+        });
+        if (outcome.scanned) spiller.Take(&outcome);
+        if (outcome.spilled) outcome.spilled->order = static_cast<uint32_t>(i);
       }
       std::lock_guard<std::mutex> lock(mutex);
       sink(i, std::move(outcome));

@@ -1,11 +1,13 @@
-// Hostile sizes: a 200 MB single-line file, a million nested elements, an element with
-// 100,000 attributes. Each ends in findings or a skip with a reason, within a stated
-// wall-clock budget, and the control file beside it keeps its finding.
+// Hostile sizes: a 200 MB single-line file, a file too large for the memory the process
+// may use, a million nested elements, an element with 100,000 attributes. Each ends in
+// findings or a skip with a reason, within a stated wall-clock budget, and the control file
+// beside it keeps its finding.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/hostile/hostile_util.h"
 
@@ -42,6 +44,51 @@ TEST(HostileSize, TwoHundredMegabyteSingleLine) {
   EXPECT_PRED2(Has, findings, ("bundle/app.min.js:1:" + std::to_string(tail_column) +
                                  " events.attach-event"));
   EXPECT_PRED2(Has, findings, (kControl));
+}
+
+// Memory runs out on one file: with the process's address space limited, as `ulimit -v`
+// or a container's limit does, a file too large to scan within it is skipped with the
+// reason, and the scan ends normally with the other files' findings (before, the first
+// std::bad_alloc ended the process and every result was lost).
+TEST(HostileSize, OutOfMemoryOnOneFileSkipsThatFileOnly) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer maps terabytes of shadow memory: an address-space limit "
+                  "stops it from starting, so this runs in the release build only";
+#else
+  Scratch tree;
+  tree.WriteControl();
+  // 150 MiB of minified code on one line; scanning it needs about 330 MB resident and more
+  // address space, far past the limit.
+  std::string chunk;
+  while (chunk.size() < (1u << 20)) chunk += "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0123456789+/";
+  chunk.resize(1u << 20);
+  std::ofstream f(tree.Write("bundle/huge.min.js", ""), std::ios::binary | std::ios::trunc);
+  f << "document.all; var data = \"";
+  for (int i = 0; i < 150; ++i) f.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  f << "\"; el.attachEvent(\"onclick\", f);";
+  f.close();
+  tree.Write("small/page.html", "<html><body onload=\"window.attachEvent('onunload', f)\">\n");
+
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(std::string("-j") + jobs);
+    // 400 MiB: room for the program and the small files, not for the huge one.
+    RunResult run = testing::RunIescan({"scan", ".", "--format", "json", "--max-file-size",
+                                        "256MiB", "-j", jobs},
+                                       tree.path(), seconds(120), uint64_t{400} << 20);
+    ASSERT_FALSE(run.timed_out);
+    ASSERT_TRUE(run.exit_code == 0 || run.exit_code == 1) << "exit " << run.exit_code << "\n"
+                                                          << run.err.substr(0, 2000);
+    nlohmann::json report = nlohmann::json::parse(run.out, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << run.out.substr(0, 2000);
+    EXPECT_EQ(SkipReason(report, "bundle/huge.min.js"),
+              "ran out of memory while scanning this file; not scanned");
+    const std::vector<std::string> findings = Findings(report);
+    EXPECT_PRED2(Has, findings, (kControl));
+    EXPECT_PRED2(Has, findings, ("small/page.html:1:28 events.attach-event"));
+    EXPECT_TRUE(Scanned(report, "small/page.html"));
+    EXPECT_FALSE(Scanned(report, "bundle/huge.min.js"));
+  }
+#endif
 }
 
 TEST(HostileSize, MillionNestedElements) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -70,7 +71,7 @@ int WaitFor(pid_t pid, std::chrono::steady_clock::time_point start, std::chrono:
 }  // namespace
 
 RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd,
-                    std::chrono::seconds budget) {
+                    std::chrono::seconds budget, uint64_t address_space) {
   TempTree io;
   std::string out_path = io.path() + "/out";
   std::string err_path = io.path() + "/err";
@@ -82,6 +83,10 @@ RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd
     dup2(out_fd, 1);
     dup2(err_fd, 2);
     if (chdir(cwd.c_str()) != 0) _exit(126);
+    if (address_space != 0) {
+      const rlimit limit{address_space, address_space};
+      if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(125);
+    }
     std::vector<char*> argv;
     std::string binary = IESCAN_BINARY;
     argv.push_back(binary.data());

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +37,11 @@ struct RunOutput {
 };
 
 // Runs the iescan binary with `args` in working directory `cwd`. With a non-zero `budget`,
-// a run longer than that is killed and reported as timed out.
+// a run longer than that is killed and reported as timed out. With a non-zero
+// `address_space` (bytes), the process's virtual memory is limited to that (RLIMIT_AS), as
+// `ulimit -v` does: allocations past it fail.
 RunOutput RunIescan(const std::vector<std::string>& args, const std::string& cwd = ".",
-                    std::chrono::seconds budget = std::chrono::seconds(0));
+                    std::chrono::seconds budget = std::chrono::seconds(0),
+                    uint64_t address_space = 0);
 
 }  // namespace iescan::testing
