@@ -189,13 +189,13 @@ def section_threads(rep, tools, paths, nbytes, runs):
 
 def section_prefilter(rep, tools, paths, nbytes):
     log("prefilter: iescan --no-prefilter")
-    rep.add("hotspots", f"iescan -j{tools.jobs} --no-prefilter", nbytes,
+    rep.add("prefilter", f"iescan -j{tools.jobs} --no-prefilter", nbytes,
             tools.one(tools.iescan_cmd(paths, tools.jobs, "--no-prefilter")))
 
 
 def section_reader(rep, tools, paths, nbytes):
     log("html reader: iescan --html-reader gumbo")
-    rep.add("hotspots", f"iescan -j{tools.jobs} --html-reader gumbo", nbytes,
+    rep.add("reader", f"iescan -j{tools.jobs} --html-reader gumbo", nbytes,
             tools.one(tools.iescan_cmd(paths, tools.jobs, "--html-reader", "gumbo")))
 
 

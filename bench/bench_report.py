@@ -8,7 +8,8 @@ SECTIONS = [
     ("threads", "iescan threads"),
     ("scale", "corpus size scaling (generated tree only, median of --scale-runs runs)"),
     ("one-line", "one minified line"),
-    ("hotspots", "prefilter off"),
+    ("prefilter", "prefilter off"),
+    ("reader", "HTML reader"),
     ("kinds", "file-kind mixes (1 thread, --include)"),
     ("eslint", "linter reference"),
 ]
