@@ -37,3 +37,13 @@ function itemCount(order) {
   var note = "form.all is only available in IE";
   return items.length + note.length;
 }
+
+// The same function holds a call that the credential rules read with string contents kept,
+// and a string that looks like the pattern: it stays a string.
+function refreshOrders(xhr, grid) {
+  xhr.open("GET", "orders.asp?grid=" + grid.id, true);
+  // ok: dom.element-all
+  var hint = "grid.rows[0].all lists the cells of a row in IE only";
+  // ruleid: dom.element-all
+  return grid.rows[0].all.length + hint.length;
+}
