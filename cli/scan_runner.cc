@@ -64,9 +64,9 @@ BlobOutcome Guarded(const scanner::Origin& origin, Scan&& scan) {
 }
 
 // Decodes `blob` (its bytes move into the text when they are UTF-8 already: no copy) and
-// scans it.
-BlobOutcome DecodeAndScanUnguarded(const rules::Engine& engine, scanner::Blob&& blob,
-                                   scanner::KindInfo kind, ScanStats* stats) {
+// scans it. Callers run it under Guarded.
+BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
+                          scanner::KindInfo kind, ScanStats* stats) {
   const scanner::Origin origin = blob.origin;
   const size_t bytes = blob.bytes.size();
   const uint64_t decode_start = stats != nullptr ? rules::NowNs() : 0;
@@ -108,19 +108,10 @@ BlobOutcome DecodeAndScanUnguarded(const rules::Engine& engine, scanner::Blob&& 
   return out;
 }
 
-BlobOutcome DecodeAndScan(const rules::Engine& engine, scanner::Blob&& blob,
-                          scanner::KindInfo kind, ScanStats* stats) {
-  const scanner::Origin origin = blob.origin;
-  return Guarded(origin, [&] {
-    return DecodeAndScanUnguarded(engine, std::move(blob), kind, stats);
-  });
-}
-
 }  // namespace
 
 BlobOutcome ScanBlob(const rules::Engine& engine, const scanner::Blob& blob,
                      scanner::KindInfo kind, ScanStats* stats) {
-  // The copy of the blob may fail too.
   return Guarded(blob.origin, [&] {
     return DecodeAndScan(engine, scanner::Blob(blob), kind, stats);
   });

@@ -68,7 +68,7 @@ class RegexGate {
   std::vector<uint8_t> always_;    // per pattern: never gated (no regex, or RE2 refused it)
   std::vector<int> spaced_atoms_;  // atoms that contain a space
   size_t atom_count_ = 0;
-  bool enabled_ = false;  // false: every pattern is always possible
+  bool enabled_ = false;           // false: every pattern is always possible
 };
 
 }  // namespace iescan::rules
