@@ -57,9 +57,44 @@ void AppendEscaped(std::string_view value, std::string* out) {
   *out += '"';
 }
 
+// True when every byte of `value` is ASCII that JSON writes as it is: no control character,
+// no '"', no '\\'. Keys, rule ids, titles and messages nearly always are; this tests eight
+// bytes at a time. Each test says exactly whether some byte of the word matches (the
+// "has a zero byte" and "has a byte less than n" idioms), though not which one.
+bool PlainAscii(std::string_view value) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  const char* p = value.data();
+  const size_t n = value.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const uint64_t quote = x ^ (kOnes * '"');
+    const uint64_t slash = x ^ (kOnes * '\\');
+    const uint64_t bad = (x & kHigh) | ((x - kOnes * 0x20) & ~x & kHigh) |
+                         ((quote - kOnes) & ~quote & kHigh) | ((slash - kOnes) & ~slash & kHigh);
+    if (bad != 0) return false;
+  }
+  for (; i < n; ++i) {
+    const auto byte = static_cast<unsigned char>(p[i]);
+    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view value, std::string* out) {
+  if (PlainAscii(value)) {
+    const size_t at = out->size();
+    out->resize(at + value.size() + 2);
+    char* p = out->data() + at;
+    p[0] = '"';
+    if (!value.empty()) std::memcpy(p + 1, value.data(), value.size());
+    p[value.size() + 1] = '"';
+    return;
+  }
   // Text that is not well formed is replaced the library's way, so it goes through it.
   if (scanner::IsWellFormedUtf8(value)) {
     AppendEscaped(value, out);

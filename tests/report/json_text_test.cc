@@ -56,6 +56,32 @@ TEST(FlatObjectText, SameBytesAsADumpAtEveryDepth) {
   }
 }
 
+// Strings are tested eight bytes at a time for anything to escape or check: a byte that
+// needs care, at every position of strings of 0 to 24 bytes (inside a word, at its edges,
+// in the tail after the last whole word), must give what the library writes.
+TEST(AppendJsonString, EveryByteThatNeedsCareAtEveryPosition) {
+  const std::string specials[] = {"\"", "\\", std::string(1, '\0'), "\x01", "\n", "\x1f",
+                                  "\x7f", "\x80", "\xff", "\xc3\xa9", "\xe3\x81\x82", " "};
+  for (const std::string& special : specials) {
+    for (size_t size = 0; size <= 24; ++size) {
+      for (size_t at = 0; at <= size; ++at) {
+        std::string s(size, 'a');
+        s.insert(at, special);
+        std::string text = "prefix";
+        AppendJsonString(s, &text);
+        const std::string expected =
+            "prefix" + OrderedJson(s).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
+        ASSERT_EQ(text, expected) << "size " << size << ", at " << at;
+      }
+    }
+  }
+  // Bytes next to the ones tested: '!' (0x21), '#' (0x23), '[' and ']' around '\\', ' '.
+  std::string around = "!#[]~ \x20\x21\x7e";
+  std::string text;
+  AppendJsonString(around, &text);
+  EXPECT_EQ(text, "\"" + around + "\"");
+}
+
 TEST(FlatObjectText, EmptyObject) {
   std::string text;
   FlatObjectText(&text, 2).End();
