@@ -213,28 +213,92 @@ constexpr std::array<ImpliedEnd, 9> kImpliedEnds = {
 
 constexpr size_t kSearchDepth = 12;
 
-void CloseImplied(std::vector<uint32_t>* stack, uint32_t hash) {
-  const ImpliedEnd* rule = nullptr;
-  for (const ImpliedEnd& candidate : kImpliedEnds) {
-    if (HashIn(hash, candidate.starts)) rule = &candidate;
+// What the estimate needs to know of a tag name, looked up once per tag instead of
+// searching each name set (which cost some 200 instructions a tag on large pages).
+struct NameInfo {
+  uint32_t hash = 0;
+  bool is_void = false;
+  bool raw_text = false;
+  bool closes_p = false;
+  int8_t starts = -1;      // the implied-end rule this start tag applies (the last listed)
+  uint16_t targets = 0;    // bit r: an open element of this name is closed by rule r
+  uint16_t barriers = 0;   // bit r: an open element of this name stops rule r's search
+};
+
+static_assert(kImpliedEnds.size() <= 16);
+
+// Every hash that some set holds, with what the sets say of it; any other hash is in none.
+// (A set's unused slots hold 0, so 0 is such a hash, as it was for the set searches.)
+class NameTable {
+ public:
+  NameTable() {
+    auto add = [this](uint32_t hash) {
+      size_t slot = hash & kMask;
+      while (used_[slot] && slots_[slot].hash != hash) slot = (slot + 1) & kMask;
+      if (used_[slot]) return;
+      used_[slot] = true;
+      NameInfo& info = slots_[slot];
+      info.hash = hash;
+      info.is_void = HashIn(hash, kVoid);
+      info.raw_text = HashIn(hash, kRawText);
+      info.closes_p = HashIn(hash, kClosesP);
+      for (size_t r = 0; r < kImpliedEnds.size(); ++r) {
+        if (HashIn(hash, kImpliedEnds[r].starts)) info.starts = static_cast<int8_t>(r);
+        if (HashIn(hash, kImpliedEnds[r].targets)) info.targets |= uint16_t{1} << r;
+        if (HashIn(hash, kImpliedEnds[r].barriers)) info.barriers |= uint16_t{1} << r;
+      }
+    };
+    for (uint32_t h : kVoid) add(h);
+    for (uint32_t h : kRawText) add(h);
+    for (uint32_t h : kClosesP) add(h);
+    for (const ImpliedEnd& rule : kImpliedEnds) {
+      for (uint32_t h : rule.starts) add(h);
+      for (uint32_t h : rule.targets) add(h);
+      for (uint32_t h : rule.barriers) add(h);
+    }
   }
-  if (rule == nullptr) return;
+  const NameInfo& Find(uint32_t hash) const {
+    for (size_t slot = hash & kMask; used_[slot]; slot = (slot + 1) & kMask) {
+      if (slots_[slot].hash == hash) return slots_[slot];
+    }
+    return none_;
+  }
+
+ private:
+  static constexpr size_t kSize = 256;  // about 70 names: short probes
+  static constexpr size_t kMask = kSize - 1;
+  std::array<NameInfo, kSize> slots_{};
+  std::array<bool, kSize> used_{};
+  NameInfo none_;
+};
+
+// An open element as the estimate keeps it: its name's hash and what the implied-end
+// rules say of it.
+struct OpenName {
+  uint32_t hash;
+  uint16_t targets;
+  uint16_t barriers;
+};
+
+void CloseImplied(std::vector<OpenName>* stack, const NameInfo& info) {
+  if (info.starts < 0) return;
+  const uint16_t bit = uint16_t{1} << info.starts;
   size_t limit = stack->size() > kSearchDepth ? stack->size() - kSearchDepth : 0;
   for (size_t i = stack->size(); i > limit; --i) {
-    uint32_t open = (*stack)[i - 1];
-    if (HashIn(open, rule->targets)) {
+    const OpenName& open = (*stack)[i - 1];
+    if ((open.targets & bit) != 0) {
       stack->resize(i - 1);
       return;
     }
-    if (HashIn(open, rule->barriers)) return;
+    if ((open.barriers & bit) != 0) return;
   }
 }
 
-void PopTo(std::vector<uint32_t>* stack, uint32_t hash) {
+void PopTo(std::vector<OpenName>* stack, uint32_t hash) {
   constexpr size_t kEndSearch = 64;
   size_t limit = stack->size() > kEndSearch ? stack->size() - kEndSearch : 0;
   for (size_t i = stack->size(); i > limit; --i) {
-    if ((*stack)[i - 1] == hash) {
+    if ((*stack)[i - 1].hash == hash) {
       stack->resize(i - 1);
       return;
     }
@@ -308,7 +372,8 @@ uint32_t EstimateMaxAttributes(std::string_view text) {
 }
 
 uint32_t EstimateNesting(std::string_view text) {
-  std::vector<uint32_t> stack;
+  static const NameTable names;
+  std::vector<OpenName> stack;
   uint32_t deepest = 0;
   const size_t n = text.size();
   size_t pos = 0;
@@ -343,17 +408,18 @@ uint32_t EstimateNesting(std::string_view text) {
       PopTo(&stack, hash);
       continue;
     }
-    if (HashIn(hash, kVoid)) continue;
+    const NameInfo& info = names.Find(hash);
+    if (info.is_void) continue;
     if (hash == kPlaintext) break;
-    if (HashIn(hash, kRawText)) {
+    if (info.raw_text) {
       pos = FindEndTag(text, pos, name);
       continue;
     }
-    CloseImplied(&stack, hash);
-    if (!stack.empty() && stack.back() == kP && HashIn(hash, kClosesP)) {
+    CloseImplied(&stack, info);
+    if (!stack.empty() && stack.back().hash == kP && info.closes_p) {
       stack.pop_back();
     }
-    stack.push_back(hash);
+    stack.push_back({hash, info.targets, info.barriers});
     deepest = std::max(deepest, static_cast<uint32_t>(stack.size()));
   }
   return deepest;
