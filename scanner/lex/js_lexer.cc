@@ -217,8 +217,20 @@ size_t PunctLength(std::string_view s) {
   const char c = s[0];
   const char c1 = at(1);
   const char c2 = at(2);
-  if (std::string_view("{}()[];,~:#@").find(c) != std::string_view::npos) return 1;
   switch (c) {
+    case '{':
+    case '}':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case ';':
+    case ',':
+    case '~':
+    case ':':
+    case '#':
+    case '@':
+      return 1;
     case '.':
       return (c1 == '.' && c2 == '.') ? 3 : 1;
     case '?':
@@ -340,21 +352,6 @@ void JsLexer::CloseParen() {
   Emit(TokenKind::kPunct, pos_, pos_ + 1);
   ++pos_;
   SetState(control != 0, true);
-}
-
-void JsLexer::Emit(TokenKind kind, size_t begin, size_t end) {
-  if (kind != TokenKind::kComment) at_line_start_ = false;
-  if (template_frames_ > 0) return;  // inside a template: the literal is one token
-  tokens_.push_back(Token{kind, newline_pending_, cc_mode_ != CcMode::kNone,
-                          static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
-  newline_pending_ = false;
-}
-
-void JsLexer::SetState(bool regex_ok, bool brace_is_block) {
-  regex_ok_ = regex_ok;
-  brace_is_block_ = brace_is_block;
-  after_dot_ = false;
-  paren_is_control_ = false;
 }
 
 }  // namespace lex_internal

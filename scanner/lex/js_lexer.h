@@ -80,11 +80,22 @@ class JsLexer {
   bool AtIdentifierStart(size_t pos) const;
   size_t ScanIdentifierRest(size_t pos, bool* has_escape) const;
 
-  // Emission and regex state.
-  void Emit(TokenKind kind, size_t begin, size_t end);
+  // Emission and regex state: inline, as they run once or twice for every token.
+  void Emit(TokenKind kind, size_t begin, size_t end) {
+    if (kind != TokenKind::kComment) at_line_start_ = false;
+    if (template_frames_ > 0) return;  // inside a template: the literal is one token
+    tokens_.push_back(Token{kind, newline_pending_, cc_mode_ != CcMode::kNone,
+                            static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    newline_pending_ = false;
+  }
   // Records what the token just lexed allows next; clears after_dot_ and
   // paren_is_control_, which the caller sets again when they apply.
-  void SetState(bool regex_ok, bool brace_is_block);
+  void SetState(bool regex_ok, bool brace_is_block) {
+    regex_ok_ = regex_ok;
+    brace_is_block_ = brace_is_block;
+    after_dot_ = false;
+    paren_is_control_ = false;
+  }
   char At(size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
 
   std::string_view text_;
