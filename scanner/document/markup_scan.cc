@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace iescan::scanner::document_internal {
 
@@ -348,16 +349,16 @@ uint32_t EstimateMaxAttributes(std::string_view text) {
     }
     uint32_t count = 0;
     bool in_space = false;
-    char quote = 0;
     size_t i = pos + 1;
     for (; i < n; ++i) {
       const char c = text[i];
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '"' || c == '\'') {
-        quote = c;
+      if (c == '"' || c == '\'') {  // a quoted run counts nothing: jump to its end
+        const void* close = std::memchr(text.data() + i + 1, c, n - i - 1);
+        if (close == nullptr) {
+          i = n;
+          break;
+        }
+        i = static_cast<size_t>(static_cast<const char*>(close) - text.data());
         continue;
       }
       if (c == '>') break;

@@ -61,8 +61,8 @@ int MarkupWalker::AddElement(std::string tag, size_t local, int parent,
   element.parent = parent;
   element.ie_only = src_.ie_only;
   element.attributes.reserve(attributes.size());
-  std::vector<AttrSpan> spans;
-  spans.reserve(attributes.size());
+  std::vector<AttrSpan>& spans = spans_;
+  spans.clear();
   for (TagAttribute& in : attributes) {
     Attribute attribute;
     attribute.name = AsciiLowerCopy(in.name);

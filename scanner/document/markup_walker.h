@@ -59,6 +59,7 @@ class MarkupWalker {
   BuildContext& ctx_;
   const MarkupSource& src_;
   std::vector<std::pair<size_t, size_t>> skip_;
+  std::vector<AttrSpan> spans_;  // AddElement's, kept for the next element
   size_t endif_from_ = std::string::npos;
   size_t endif_at_ = std::string::npos;
 };

@@ -31,6 +31,11 @@ TEST(AttributeFlood, EstimateCountsAttributesOutsideQuotes) {
   EXPECT_EQ(document_internal::EstimateMaxAttributes("<a href=\"x y z\" id='q r'>"), 2u);
   EXPECT_EQ(document_internal::EstimateMaxAttributes("<p>a b c d</p><img a b c>"), 3u);
   EXPECT_EQ(document_internal::EstimateMaxAttributes("text only, 1 < 2 and a > b"), 0u);
+  // A quoted '>' does not end the tag; the other quote character inside is plain text.
+  EXPECT_EQ(document_internal::EstimateMaxAttributes("<a t=\"x > 'y' z\" b c>"), 3u);
+  EXPECT_EQ(document_internal::EstimateMaxAttributes("<a t='x \" y' b>"), 2u);
+  // An unclosed quote runs to the end of the text: nothing after it counts.
+  EXPECT_EQ(document_internal::EstimateMaxAttributes("<a b c=\"d e f g h"), 2u);
 }
 
 TEST(AttributeFlood, ManyOrdinaryAttributesStillParse) {
