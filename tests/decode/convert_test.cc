@@ -6,6 +6,7 @@
 #include <string>
 
 #include "scanner/decode/charset.h"
+#include "scanner/decode/convert.h"
 #include "scanner/decode/text_file.h"
 
 namespace iescan::scanner {
@@ -100,6 +101,27 @@ TEST(ConvertTest, Utf16SurrogatesAndStrayUnits) {
   const std::string be("\0a\xD8\x3D\xDE\x00", 6);
   EXPECT_EQ(Convert(be, "UTF-16BE", &replaced), "a\xF0\x9F\x98\x80");
   EXPECT_EQ(replaced, 0u);
+}
+
+// The count of non-ASCII bytes weighs a declared encoding against the bytes (more than
+// one in ten undecodable and the label is not trusted). It is taken eight bytes at a time:
+// every length and position of the high bytes must count the same as byte by byte.
+TEST(ConvertTest, CountNonAsciiAtEveryLengthAndPosition) {
+  for (size_t size = 0; size <= 40; ++size) {
+    for (size_t at = 0; at < size; ++at) {
+      std::string s(size, 'a');
+      s[at] = '\x82';  // a Shift_JIS trail byte
+      EXPECT_EQ(decode_internal::CountNonAscii(s), 1u) << size << " " << at;
+      for (size_t k = at; k < size; k += 3) s[k] = static_cast<char>(0x80 + k);
+      size_t expected = 0;
+      for (char c : s) expected += static_cast<unsigned char>(c) >= 0x80 ? 1 : 0;
+      EXPECT_EQ(decode_internal::CountNonAscii(s), expected) << size << " " << at;
+    }
+  }
+  EXPECT_EQ(decode_internal::CountNonAscii(std::string(64, '\xff')), 64u);
+  EXPECT_EQ(decode_internal::CountNonAscii("\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f"), 0u);
+  // Japanese in UTF-8: every byte of each character.
+  EXPECT_EQ(decode_internal::CountNonAscii("ID: \xe4\xbd\x8f\xe6\xb0\x91 ok"), 6u);
 }
 
 TEST(ConvertTest, UnknownEncodingIsAnError) {
