@@ -19,7 +19,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -76,11 +75,69 @@ struct Token {
   uint32_t begin = 0;  // '<'
   uint32_t end = 0;    // one past the token's last byte
   std::string name;    // tags: lower case
+  uint32_t name_hash = 0;  // tags: FNV-1a of `name`
   uint32_t first_attribute = 0;
   uint32_t attribute_count = 0;
   bool has_content = false;  // script / style: [content_begin, content_end) follows
   uint32_t content_begin = 0;
   uint32_t content_end = 0;
+};
+
+// Sets the token's name to `name` in lower case, and its hash, in one pass.
+void SetName(std::string_view name, Token* token) {
+  token->name.assign(name.data(), name.size());
+  uint32_t hash = 2166136261u;
+  for (char& c : token->name) {
+    c = AsciiLower(c);
+    hash = (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+  }
+  token->name_hash = hash;
+}
+
+// The tag names of one page, numbered as first seen, with what the reader keeps of each:
+// open elements are compared and counted by number, and a name is hashed once, by the
+// tokenizer, not again for each set or map it is looked up in.
+class TagNames {
+ public:
+  struct Entry {
+    std::string name;
+    bool is_void;
+    uint32_t open;  // how many open elements have this name
+  };
+  // The number of the token's name, added if new; or, with add false, kNone if new.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Id(const Token& token, bool add) {
+    if (slots_.empty()) slots_.assign(64, kNone);
+    const size_t mask = slots_.size() - 1;
+    size_t slot = token.name_hash & mask;
+    for (uint32_t id = slots_[slot]; id != kNone; id = slots_[slot]) {
+      if (hashes_[id] == token.name_hash && entries_[id].name == token.name) return id;
+      slot = (slot + 1) & mask;
+    }
+    if (!add) return kNone;
+    const auto id = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({token.name, IsVoid(token.name), 0});
+    hashes_.push_back(token.name_hash);
+    slots_[slot] = id;
+    if (entries_.size() * 2 > slots_.size()) Grow();
+    return id;
+  }
+  Entry& operator[](uint32_t id) { return entries_[id]; }
+
+ private:
+  void Grow() {
+    std::vector<uint32_t> slots(slots_.size() * 2, kNone);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t id = 0; id < entries_.size(); ++id) {
+      size_t slot = hashes_[id] & mask;
+      while (slots[slot] != kNone) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    slots_.swap(slots);
+  }
+  std::vector<uint32_t> slots_;  // open addressing over the ids, by hash
+  std::vector<uint32_t> hashes_;
+  std::vector<Entry> entries_;
 };
 
 class Tokenizer {
@@ -266,11 +323,17 @@ size_t Tokenizer::CommentEnd(size_t lt) const {
 
 bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
   size_t& pos = pos_;
+  Token& token = *out;  // written in place: its name keeps its buffer from token to token
   while (!done_) {
     const size_t lt = Find('<', pos);
     if (lt == std::string_view::npos || lt + 1 >= n_) break;
     const char c = text_[lt + 1];
-    Token token;
+    token.kind = Token::kStart;
+    token.first_attribute = 0;
+    token.attribute_count = 0;
+    token.has_content = false;
+    token.content_begin = 0;
+    token.content_end = 0;
     token.begin = static_cast<uint32_t>(lt);
     if (c == '!') {
       size_t end;
@@ -287,7 +350,6 @@ bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
       token.kind = Token::kComment;
       token.end = static_cast<uint32_t>(end);
       pos = end;
-      *out = std::move(token);
       return true;
     }
     if (c == '?' || (c == '/' && lt + 2 < n_ && !IsAlpha(text_[lt + 2]) && text_[lt + 2] != '>')) {
@@ -296,7 +358,6 @@ bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
       token.kind = Token::kComment;
       token.end = static_cast<uint32_t>(end);
       pos = end;
-      *out = std::move(token);
       return true;
     }
     if (c == '/' && lt + 2 < n_ && text_[lt + 2] == '>') {
@@ -313,7 +374,7 @@ bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
     while (name_end < n_ && !Delimits(text_[name_end])) ++name_end;
     if (name_end >= n_) break;  // cut off inside the tag
     token.kind = end_tag ? Token::kEnd : Token::kStart;
-    token.name = AsciiLowerCopy(text_.substr(name_begin, name_end - name_begin));
+    SetName(text_.substr(name_begin, name_end - name_begin), &token);
     token.first_attribute = static_cast<uint32_t>(attributes->size());
     size_t end = ReadAttributes(name_end, attributes, !end_tag);
     if (end == std::string_view::npos) {
@@ -324,11 +385,10 @@ bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
     token.end = static_cast<uint32_t>(end);
     pos = end;
     if (!end_tag) {
-      if (token.name == "image") token.name = "img";  // as the tree builder renames it
+      if (token.name == "image") SetName("img", &token);  // as the tree builder renames it
       Content content = ContentOf(token.name);
       if (content == Content::kPlainText) {
         done_ = true;
-        *out = std::move(token);
         return true;
       }
       if (content != Content::kMarkup) {
@@ -340,7 +400,6 @@ bool Tokenizer::Next(Token* out, std::vector<TagAttribute>* attributes) {
         pos = close;
       }
     }
-    *out = std::move(token);
     return true;
   }
   done_ = true;
@@ -399,17 +458,17 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens)
     ctx.doc().elements.reserve(std::min(opens, source.text.size() / 16 + 16));
   }
   MarkupWalker walker(ctx, source);
-  // How many open elements have each name: an end tag that closes nothing (hostile input
-  // can hold millions under thousands of open elements) costs a lookup, not a stack walk.
-  std::unordered_map<std::string, uint32_t> open_count;
+  // Open elements by the number of their name. An end tag whose element is not open is
+  // ignored after one lookup, not a walk down the stack (hostile input can hold millions of
+  // such end tags under thousands of open elements).
+  TagNames names;
   struct Open {
-    const std::string* name;  // the key in open_count (map nodes do not move)
-    uint32_t* count;          // its count there
+    uint32_t name;
     int element;
   };
   std::vector<Open> open;
   std::vector<TagAttribute> element_attributes;
-  const auto walk = [&](const Token& token) {
+  const auto walk = [&](Token& token) {
     const int parent = open.empty() ? source.parent_element : open.back().element;
     switch (token.kind) {
       case Token::kComment:
@@ -417,17 +476,13 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens)
                           parent);
         break;
       case Token::kEnd: {
-        // Well-nested markup closes the innermost element: no lookup needed.
-        const bool innermost = !open.empty() && *open.back().name == token.name;
-        if (!innermost) {
-          auto it = open_count.find(token.name);
-          if (it == open_count.end() || it->second == 0) break;
-        }
+        const uint32_t id = names.Id(token, false);
+        if (id == TagNames::kNone || names[id].open == 0) break;
         while (!open.empty()) {  // pops down to the innermost element of that name
-          --*open.back().count;
-          const bool closes = *open.back().name == token.name;
+          const uint32_t top = open.back().name;
+          --names[top].open;
           open.pop_back();
-          if (closes) break;
+          if (top == id) break;
         }
         break;
       }
@@ -436,16 +491,22 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens)
             std::make_move_iterator(attributes.begin() + token.first_attribute),
             std::make_move_iterator(attributes.begin() + token.first_attribute +
                                     token.attribute_count));
-        int index = walker.AddElement(token.name, token.begin, parent, element_attributes);
         if (token.has_content) {
-          if (index >= 0 && (token.name == "script" || token.name == "style")) {
-            walker.AddContent(index, token.content_begin, token.content_end,
-                              token.name == "style");
+          const bool script = token.name == "script";
+          const bool style = token.name == "style";
+          int index = walker.AddElement(std::move(token.name), token.begin, parent,
+                                        element_attributes);
+          if (index >= 0 && (script || style)) {
+            walker.AddContent(index, token.content_begin, token.content_end, style);
           }
-        } else if (!IsVoid(token.name)) {
-          const auto it = open_count.try_emplace(token.name, 0).first;
-          ++it->second;
-          open.push_back({&it->first, &it->second, index >= 0 ? index : parent});
+          break;
+        }
+        const uint32_t id = names.Id(token, true);
+        int index = walker.AddElement(std::move(token.name), token.begin, parent,
+                                      element_attributes);
+        if (!names[id].is_void) {
+          ++names[id].open;
+          open.push_back({id, index >= 0 ? index : parent});
         }
         break;
       }
@@ -455,7 +516,7 @@ void ReadHtmlTokens(BuildContext& ctx, const MarkupSource& source, size_t opens)
     ctx.handler_language = language;
     ctx.handler_language_known = true;
     deciding = false;
-    for (const Token& token : held) walk(token);
+    for (Token& token : held) walk(token);
     held.clear();
   };
   Tokenizer tokenizer(source.text);

@@ -274,3 +274,45 @@ TEST(HtmlReaders, ElementReservationIsBoundedByTheTextSize) {
 
 }  // namespace
 }  // namespace iescan::scanner::testing
+
+namespace iescan::scanner::testing {
+namespace {
+
+// The reader numbers a page's tag names as it meets them (its table grows past the first
+// few dozen) and matches end tags by number: case does not matter, <image> is <img> and
+// void, a comment between tags carries no name, and tokens held back until the handler
+// language is known (here by a later VBScript <script>) keep their names and parents.
+TEST(HtmlReaders, EndTagsFindTheirElementAmongManyNames) {
+  std::string text = "<DIV id=root onclick=\"go\">";
+  for (int i = 0; i < 200; ++i) text += "<x-tag" + std::to_string(i) + ">";
+  for (int i = 199; i >= 100; --i) text += "</X-TAG" + std::to_string(i) + "><!-- c -->";
+  text += "<Image src=a.gif><p id=inner></P></x-tag0></dIV><p id=outer>";
+  text += "<script language=vbscript>MsgBox 1</script>";
+  Built b = BuildWith(text, HtmlReader::kTokens);
+  ASSERT_EQ(b.doc.elements.size(), 205u);
+  EXPECT_EQ(b.doc.elements[0].tag, "div");
+  EXPECT_EQ(b.doc.elements[200].tag, "x-tag199");
+  EXPECT_EQ(b.doc.elements[200].parent, 199);
+  // After </x-tag199> ... </x-tag100>, x-tag99 (element 100) is the innermost open one.
+  const Element& image = b.doc.elements[201];
+  EXPECT_EQ(image.tag, "img");
+  EXPECT_EQ(image.parent, 100);
+  const Element& inner = b.doc.elements[202];
+  EXPECT_EQ(inner.tag, "p");
+  EXPECT_EQ(inner.parent, 100);  // the img is void: it holds nothing
+  const Element& outer = b.doc.elements[203];
+  ASSERT_NE(outer.Find("id"), nullptr);
+  EXPECT_EQ(outer.Find("id")->value, "outer");
+  EXPECT_EQ(outer.parent, -1);  // </dIV> closed the div and everything in it
+  EXPECT_EQ(b.doc.elements[204].tag, "script");
+  EXPECT_EQ(b.doc.elements[204].parent, 203);  // inside the open <p id=outer>
+  // The handler ran in the language of the VBScript <script> that came after it.
+  bool vbs_handler = false;
+  for (const Region& r : b.doc.regions) {
+    if (r.text == "go" && r.language == Language::kVbs) vbs_handler = true;
+  }
+  EXPECT_TRUE(vbs_handler);
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
