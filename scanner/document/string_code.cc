@@ -41,6 +41,7 @@ using Range = std::pair<size_t, size_t>;  // [begin, end) in the significant-tok
 class Finder {
  public:
   explicit Finder(const Region& region) : region_(region) {
+    significant_.reserve(region.tokens.size());
     for (uint32_t i = 0; i < region.tokens.size(); ++i) {
       if (region.tokens[i].kind != TokenKind::kComment) significant_.push_back(i);
     }
@@ -200,8 +201,25 @@ std::optional<Candidate> Finder::Value(Language language, const std::vector<Rang
   return candidate;
 }
 
+// The names CheckJsName acts on; any other identifier is passed over at once (it runs on
+// every identifier of every script).
+bool IsStringCodeName(std::string_view name) {
+  switch (name.size()) {
+    case 5: return name == "write";
+    case 7: return name == "writeln";
+    case 8: return name == "Function";
+    case 9: return name == "innerHTML" || name == "outerHTML";
+    case 10: return name == "setTimeout" || name == "execScript";
+    case 11: return name == "setInterval";
+    case 13: return name == "createElement";
+    case 18: return name == "insertAdjacentHTML";
+    default: return false;
+  }
+}
+
 void Finder::CheckJsName(size_t k, std::vector<Candidate>* out) const {
   std::string_view name = Text(k);
+  if (!IsStringCodeName(name)) return;
   bool after_dot = k > 0 && (Text(k - 1) == "." || Text(k - 1) == "?.");
   bool declared = k > 0 && Text(k - 1) == "function";
   bool call = Text(k + 1) == "(";

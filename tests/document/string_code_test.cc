@@ -183,3 +183,39 @@ TEST(StringCode, RegionBudgetStopsWithAWarning) {
 
 }  // namespace
 }  // namespace iescan::scanner::testing
+
+namespace iescan::scanner::testing {
+namespace {
+
+// Every name that makes a string code, each once, and lookalikes of the same length that
+// must not (the finder passes over any other identifier at once).
+TEST(StringCode, EachNameAndItsLookalikes) {
+  Built b = Build(
+      "<script>\n"
+      "document.writeln('<b id=\"w1\"></b>');\n"
+      "el.outerHTML = '<i id=\"o1\"></i>';\n"
+      "el.innerHTML += '<u id=\"i1\"></u>';\n"
+      "x.insertAdjacentHTML('beforeEnd', '<s id=\"a1\"></s>');\n"
+      "document.createElement('<em id=\"c1\">');\n"
+      "document.Writeln('<b id=\"w2\"></b>');\n"
+      "el.outerHTMl = '<i id=\"o2\"></i>';\n"
+      "x.insertAdjacentHtml('beforeEnd', '<s id=\"a2\"></s>');\n"
+      "document.createElemenT('<em id=\"c2\">');\n"
+      "setTimeOut('alert(1)', 10);\n"
+      "setInterval('tick()', 10);\n"
+      "</script>\n",
+      FileKind::kHtml);
+  for (const char* tag : {"b", "i", "u", "s", "em"}) {
+    auto found = ElementsNamed(b.doc, tag);
+    ASSERT_EQ(found.size(), 1u) << tag;
+    const Attribute* id = found[0]->Find("id");
+    ASSERT_NE(id, nullptr) << tag;
+    EXPECT_EQ(id->value.back(), '1') << tag;
+  }
+  auto code = RegionsOf(b.doc, Language::kJs, RegionContext::kStringCode);
+  ASSERT_EQ(code.size(), 1u);
+  EXPECT_EQ(code[0]->text, "tick()");
+}
+
+}  // namespace
+}  // namespace iescan::scanner::testing
