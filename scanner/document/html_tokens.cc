@@ -16,6 +16,7 @@
 // first <script> naming one, wherever it is, so tokens from the first tag with an on*
 // attribute up to that <script> (or the end) are held back, then walked in order.
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -149,7 +150,24 @@ class Tokenizer {
   bool Next(Token* out, std::vector<TagAttribute>* attributes);
 
  private:
-  static bool Delimits(char c) { return IsSpace(c) || c == '/' || c == '>'; }
+  // What ends a tag name (white space, '/', '>') and, with '=', an attribute name: one
+  // table entry a byte, as these loops run over every name of every tag.
+  static constexpr uint8_t kEndsTagName = 1;
+  static constexpr uint8_t kEndsAttributeName = 2;
+  static constexpr std::array<uint8_t, 256> kNameEnds = [] {
+    std::array<uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+      if (IsSpace(static_cast<char>(c)) || c == '/' || c == '>') {
+        table[c] = kEndsTagName | kEndsAttributeName;
+      }
+    }
+    table['='] = kEndsAttributeName;
+    return table;
+  }();
+  static bool Delimits(char c) { return (kNameEnds[static_cast<uint8_t>(c)] & kEndsTagName) != 0; }
+  static bool EndsAttributeName(char c) {
+    return (kNameEnds[static_cast<uint8_t>(c)] & kEndsAttributeName) != 0;
+  }
   size_t Find(char c, size_t from) const {
     if (from >= n_) return std::string_view::npos;
     const void* hit = std::memchr(text_.data() + from, c, n_ - from);
@@ -249,7 +267,7 @@ size_t Tokenizer::ReadAttributes(size_t pos, std::vector<TagAttribute>* out, boo
     TagAttribute attribute;
     attribute.name_local = pos;
     size_t name_end = pos + 1;  // the first character may be anything, even '='
-    while (name_end < n_ && !Delimits(text_[name_end]) && text_[name_end] != '=') ++name_end;
+    while (name_end < n_ && !EndsAttributeName(text_[name_end])) ++name_end;
     attribute.name = text_.substr(pos, name_end - pos);
     attribute.value_local = pos;
     pos = name_end;

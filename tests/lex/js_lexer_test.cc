@@ -197,6 +197,14 @@ TEST(LexJsTest, UnicodeNames) {
        {"id:a", "id:b", "id:c"}},
       // A stray byte that is not UTF-8.
       {"a \xFF b", {"id:a", "other:\xFF", "id:b"}},
+      // ASCII runs, escapes and non-ASCII letters alternate inside one name; every ASCII
+      // byte that cannot continue a name ends it.
+      {"$a_1\\u0062\xC3\xA9z9$\\u{63}_ x",
+       {"id:$a_1\\u0062\xC3\xA9z9$\\u{63}_", "id:x"}},
+      // (#d is a private name)
+      {"a0Z_$.b@c#d`e'f\"g-h~i^j|k",
+       {"id:a0Z_$", "punct:.", "id:b", "punct:@", "id:c", "id:#d", "tpl:`e'f\"g-h~i^j|k"}},
+      {"x\x7Fy", {"id:x", "other:\x7F", "id:y"}},
   });
 }
 
