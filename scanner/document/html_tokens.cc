@@ -76,7 +76,7 @@ struct Token {
   uint32_t begin = 0;  // '<'
   uint32_t end = 0;    // one past the token's last byte
   std::string name;    // tags: lower case
-  uint32_t name_hash = 0;  // tags: FNV-1a of `name`
+  uint32_t name_hash = 0;  // tags: NameHash(name)
   uint32_t first_attribute = 0;
   uint32_t attribute_count = 0;
   bool has_content = false;  // script / style: [content_begin, content_end) follows
@@ -84,13 +84,13 @@ struct Token {
   uint32_t content_end = 0;
 };
 
-// Sets the token's name to `name` in lower case, and its hash, in one pass.
+// Sets the token's name to `name` in lower case, and its NameHash, in one pass.
 void SetName(std::string_view name, Token* token) {
   token->name.assign(name.data(), name.size());
-  uint32_t hash = 2166136261u;
+  uint32_t hash = kNameHashSeed;
   for (char& c : token->name) {
     c = AsciiLower(c);
-    hash = (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+    hash = NameHashStep(hash, c);
   }
   token->name_hash = hash;
 }

@@ -143,15 +143,6 @@ size_t ReadAttributes(std::string_view text, size_t pos, std::vector<RawAttribut
 
 namespace {
 
-constexpr uint32_t NameHash(std::string_view name) {
-  uint32_t hash = 2166136261u;
-  for (char c : name) {
-    char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    hash = (hash ^ static_cast<uint8_t>(lower)) * 16777619u;
-  }
-  return hash;
-}
-
 // Name sets are kept as hashes computed at compile time: the estimate runs over every tag
 // of every page, so it compares integers only.
 template <size_t N>

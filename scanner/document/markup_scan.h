@@ -17,6 +17,19 @@ inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>
 std::string AsciiLowerCopy(std::string_view text);
 bool StartsWithNoCase(std::string_view text, std::string_view prefix);
 bool EqualsNoCase(std::string_view a, std::string_view b);
+// FNV-1a of a tag name in lower case: how the nesting estimate and the token reader
+// compare names. The token reader lowers and hashes in one pass with the same steps.
+constexpr uint32_t kNameHashSeed = 2166136261u;
+constexpr uint32_t NameHashStep(uint32_t hash, char lower) {
+  return (hash ^ static_cast<uint8_t>(lower)) * 16777619u;
+}
+constexpr uint32_t NameHash(std::string_view name) {
+  uint32_t hash = kNameHashSeed;
+  for (char c : name) {
+    hash = NameHashStep(hash, c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  return hash;
+}
 constexpr bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
