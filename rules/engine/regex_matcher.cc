@@ -30,7 +30,9 @@ void Blank(std::string* text, size_t begin, size_t end) {
   }
 }
 
-// Code regions: blank comment tokens, and string contents (quotes kept) unless kept.
+// Code regions: blank comment tokens, and string contents (quotes kept) unless kept. A
+// string left open at the end of its line has no closing quote: its last character is
+// blanked too, which also keeps the copy valid UTF-8 when that character is not ASCII.
 std::string MaskCode(const Region& region, bool keep_strings) {
   std::string out(region.text);
   for (const Token& t : region.tokens) {
@@ -38,7 +40,8 @@ std::string MaskCode(const Region& region, bool keep_strings) {
       Blank(&out, t.begin, t.end);
     } else if (!keep_strings && (t.kind == TokenKind::kString || t.kind == TokenKind::kTemplate) &&
                t.end - t.begin >= 2) {
-      Blank(&out, t.begin + 1, t.end - 1);
+      const bool closed = t.end <= out.size() && out[t.end - 1] == out[t.begin];
+      Blank(&out, t.begin + 1, closed ? t.end - 1 : t.end);
     }
   }
   return out;
@@ -84,15 +87,40 @@ const Token* TokenAt(const Region& region, size_t pos) {
   return pos < it->end ? &*it : nullptr;
 }
 
+// The end of `[^\r\n]{0,limit}` from `pos` in UTF-8 `text`: at most `limit` characters,
+// stopping before a line break, and, as the regex would, before a byte that does not
+// start a well-formed character.
+size_t LineTailEnd(std::string_view text, size_t pos, uint32_t limit) {
+  for (uint32_t chars = 0; chars < limit && pos < text.size(); ++chars) {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    size_t length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3
+                                                   : lead < 0xF5 ? 4 : 0;
+    if (length == 0 || lead == '\n' || lead == '\r' || pos + length > text.size()) break;
+    for (size_t i = 1; i < length; ++i) {
+      if ((static_cast<unsigned char>(text[pos + i]) & 0xC0) != 0x80) length = 0;
+    }
+    if (length == 0) break;
+    pos += length;
+  }
+  return pos;
+}
+
 void RunRegex(const ScanContext& ctx, const Entry& e, const Region& region,
               const std::string& masked) {
+  const re2::RE2& re = *e.matcher->re;
+  const uint32_t tail = e.matcher->line_tail;
+  // With a tail, group 1 (when the pattern has one) tells which matches take it.
+  const int groups = tail > 0 && re.NumberOfCapturingGroups() > 0 ? 2 : 1;
   re2::StringPiece input(masked);
-  re2::StringPiece found;
+  re2::StringPiece found[2];
   size_t pos = 0;
   for (size_t count = 0; count < kMaxMatchesPerRegion && pos <= masked.size(); ++count) {
-    if (!e.matcher->re->Match(input, pos, masked.size(), RE2::UNANCHORED, &found, 1)) break;
-    size_t begin = static_cast<size_t>(found.data() - masked.data());
-    size_t end = begin + found.size();
+    if (!re.Match(input, pos, masked.size(), RE2::UNANCHORED, found, groups)) break;
+    size_t begin = static_cast<size_t>(found[0].data() - masked.data());
+    size_t end = begin + found[0].size();
+    if (tail > 0 && (groups == 1 || found[1].data() != nullptr)) {
+      end = LineTailEnd(masked, end, tail);
+    }
     Guard guard = region.language == Language::kJs ? ClassifyJsGuard(region, TokenAt(region, begin))
                                                    : Guard::kNone;
     AddRegionHit(ctx, e, region, begin, end, std::string(region.text.substr(begin, end - begin)),

@@ -51,6 +51,9 @@ std::string JsonSyntaxError(std::string_view text) {
 constexpr std::array<std::string_view, 12> kRuleKeys = {
     "confidence", "effort",     "id",          "languages", "match",      "message",
     "prefilter",  "references", "replacement", "severity",  "supersedes", "title"};
+// The longest line tail a regex matcher may ask for (characters).
+constexpr uint64_t kMaxLineTail = 10000;
+
 constexpr std::array<std::string_view, 5> kLanguages = {"js", "vbs", "css", "html", "xml"};
 
 enum class ValueType : uint8_t { kName, kRegex, kTrue, kCheck };
@@ -86,7 +89,7 @@ constexpr std::array<KindSpec, 18> kKinds = {{
     {"css-function", MatcherKind::kCssFunction, ValueType::kName, {}, "css"},
     {"css-value", MatcherKind::kCssValue, ValueType::kRegex, {}, "css"},
     {"css-at-rule", MatcherKind::kCssAtRule, ValueType::kRegex, {}, "css"},
-    {"regex", MatcherKind::kRegex, ValueType::kRegex, {"strings"}, ""},
+    {"regex", MatcherKind::kRegex, ValueType::kRegex, {"strings", "line-tail"}, ""},
     {"check", MatcherKind::kCheck, ValueType::kCheck, {}, ""},
 }};
 
@@ -361,6 +364,12 @@ Status RuleParser::Refinement(const json& value, std::string_view name, const st
       return Fail(path, "expected \"blank\" or \"keep\"");
     }
     m->keep_strings = value == "keep";
+  } else if (name == "line-tail") {
+    if (!value.is_number_unsigned() || value.get<uint64_t>() < 1 ||
+        value.get<uint64_t>() > kMaxLineTail) {
+      return Fail(path, "expected a whole number from 1 to " + std::to_string(kMaxLineTail));
+    }
+    m->line_tail = value.get<uint32_t>();
   }
   return Status::Ok();
 }

@@ -48,7 +48,8 @@ enum class MatcherKind : uint8_t {
   kCssFunction,   // {"css-function": "expression"}
   kCssValue,      // {"css-value": "regex"} over each declaration's value text
   kCssAtRule,     // {"css-at-rule": "regex"} over an at-rule's prelude ("@media \\0screen")
-  kRegex,         // {"regex": "...", "strings": "blank"|"keep"} over comment-masked code
+  kRegex,         // {"regex": "...", "strings": "blank"|"keep", "line-tail": 500} over
+                  // comment-masked code
   kCheck,         // {"check": "name"}: a C++ check from rules/checks
 };
 
@@ -59,6 +60,11 @@ struct Matcher {
   bool require_call = false;         // js-member: must be followed by "("
   bool require_assign = false;       // js-member: must be assigned to ("=", not "==")
   bool keep_strings = false;         // regex: string contents visible
+  // regex: a match in which the pattern's first group took part (every match, when the
+  // pattern has no group) runs on through its line, at most this many characters further;
+  // 0: no tail. What `[^\r\n]{0,N}` after the match would take, without the regex engine
+  // paying for a counter of N states.
+  uint32_t line_tail = 0;
   char hack = 0;                     // css-property: '*' or '_' prefix required
   std::string attribute;             // html-element: attribute that must be present
   std::string pattern;               // source of `re` (value / comment / arg / regex pattern)

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <thread>
 
 #include "rules_test_util.h"
@@ -45,6 +46,59 @@ TEST(EngineTest, RegexOverMarkupSkipsPlainComments) {
       "  <MARQUEE behavior=\"scroll\">News</MARQUEE>\n"
       "</body></html>\n";
   EXPECT_EQ(Scan(catalog, html, FileKind::kHtml), (V{"3:13 markup.marquee", "4:3 markup.marquee"}));
+}
+
+// A string left open at the end of its line is blanked to the line's end: no character of
+// it stays visible to a regex (its last one did, taken for a closing quote), and a
+// multi-byte last character is not cut into stray bytes.
+TEST(EngineTest, StringLeftOpenIsBlankedToItsEnd) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("js.paren", {"js"}, json::array({{{"regex", "\\)[^\\r\\n]*"}}}), {")"}),
+       RuleJson("js.tail", {"js"}, json::array({{{"regex", "=[^\\r\\n]{0,20}"}}}), {"="})});
+  std::vector<Finding> found =
+      ScanFindings(catalog, "alert(\"Call close()\nvar a = \"\xE6\x97\xA5\n", FileKind::kJs);
+  // No ")" finding: all three are inside the open string (its last one was taken for a
+  // closing quote and stayed visible).
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(testing::Render(found[0]), "2:7 js.tail");
+  EXPECT_EQ(std::string_view(found[0].match), "= \"\xE6\x97\xA5");
+}
+
+// A line tail takes exactly what `[^\r\n]{0,N}` after the match would: the same findings,
+// spans and matched text, over random lines of directives, words, comments, strings, CR,
+// LF and characters of two, three and four bytes; with a group, only matches in which it
+// took part run on.
+TEST(EngineTest, LineTailTakesWhatABoundedRegexTailWould) {
+  const auto catalog_of = [](json cc_on, json set) {
+    return CatalogOf(
+        {RuleJson("c.cc-on", {"js"}, json::array({std::move(cc_on)}), {"@cc_on", "@if"}),
+         RuleJson("c.set", {"js"}, json::array({std::move(set)}), {"@set"})});
+  };
+  const Catalog counted = catalog_of({{"regex", "@cc_on\\b|@if\\b[^\\r\\n]{0,7}"}},
+                                     {{"regex", "@set\\b[^\\r\\n]{0,7}"}});
+  const Catalog tailed = catalog_of({{"regex", "@cc_on\\b|(@if\\b)"}, {"line-tail", 7}},
+                                    {{"regex", "@set\\b"}, {"line-tail", 7}});
+  const std::vector<std::string> pieces = {
+      "@if", "@cc_on", "@set", "@iffy", " ", "x", "(", "=", "1", "\n", "\r", "\r\n",
+      "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "/*", "*/", "//", "\"", "'", "@end"};
+  std::mt19937 random(20261127);
+  size_t tails = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 60);
+    for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    const std::vector<Finding> want = ScanFindings(counted, text, FileKind::kJs);
+    const std::vector<Finding> got = ScanFindings(tailed, text, FileKind::kJs);
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(got[i].rule->id, want[i].rule->id) << text;
+      EXPECT_EQ(got[i].offset, want[i].offset) << text;
+      EXPECT_EQ(got[i].end_offset, want[i].end_offset) << text;
+      EXPECT_EQ(std::string_view(got[i].match), std::string_view(want[i].match)) << text;
+      tails += want[i].end_offset - want[i].offset > 5;
+    }
+  }
+  EXPECT_GT(tails, 100u);  // the random lines did exercise tails, not only bare directives
 }
 
 TEST(EngineTest, DocumentModeCheck) {

@@ -152,6 +152,28 @@ TEST(ParseRuleTest, MatcherShapeErrors) {
             "rules/x/y.json: key 'match': expected a non-empty array of matcher objects");
 }
 
+TEST(ParseRuleTest, LineTailIsABoundedCountOnRegexMatchersOnly) {
+  const auto with_tail = [](json tail) {
+    return RuleJson("a.b", {"js"}, json::array({{{"regex", "@if\\b"}, {"line-tail", tail}}}),
+                    {"@if"});
+  };
+  Result<Rule> rule = ParseRule(with_tail(500), "", "rules/x/y.json");
+  ASSERT_TRUE(rule.ok()) << rule.status().message();
+  EXPECT_EQ(rule.value().matchers[0].line_tail, 500u);
+  EXPECT_EQ(ParseRule(with_tail(10000), "", "t").value().matchers[0].line_tail, 10000u);
+  const std::string bound = "rules/x/y.json: key 'match[0].line-tail': expected a whole number "
+                            "from 1 to 10000";
+  EXPECT_EQ(ErrorOf(with_tail(0)), bound);
+  EXPECT_EQ(ErrorOf(with_tail(-5)), bound);
+  EXPECT_EQ(ErrorOf(with_tail(10001)), bound);
+  EXPECT_EQ(ErrorOf(with_tail(2.5)), bound);
+  EXPECT_EQ(ErrorOf(with_tail("500")), bound);
+  EXPECT_EQ(ErrorOf(RuleJson("a.b", {"css"},
+                             json::array({{{"css-value", "expression"}, {"line-tail", 10}}}),
+                             {"expression"})),
+            "rules/x/y.json: key 'match[0].line-tail': not allowed for css-value (allowed: none)");
+}
+
 TEST(ParseRuleTest, MatcherNeedsItsLanguage) {
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"html"}, kAttachMatch, {"attachEvent"})),
             "rules/x/y.json: key 'match[0].js-member': needs \"js\" in languages");
