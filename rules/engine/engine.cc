@@ -15,8 +15,8 @@ namespace {
 
 // The prefilter's groups: one per rule, in catalogue order, then the words that tell
 // whether a file may hold suppression directives or references (kExtraGroups), then the
-// vendored-library signature words, so that one pass over the text answers every literal
-// question the engine asks of it.
+// vendored-library signature words, then the regex gate's atoms (regex_gate.h), so that
+// one pass over the text answers every literal question the engine asks of it.
 enum ExtraGroup : size_t {
   kDirectiveWords,
   kMarkupReferenceWords,
@@ -25,10 +25,10 @@ enum ExtraGroup : size_t {
   kExtraGroups
 };
 
-std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Rule*>& rules) {
+std::vector<std::vector<std::string>> PrefilterGroups(const DispatchTables& tables) {
   std::vector<std::vector<std::string>> groups;
-  groups.reserve(rules.size() + kExtraGroups);
-  for (const Rule* rule : rules) groups.push_back(rule->prefilter);
+  groups.reserve(tables.rules.size() + kExtraGroups);
+  for (const Rule* rule : tables.rules) groups.push_back(rule->prefilter);
   groups.push_back({std::string(kDirectiveWord)});
   groups.push_back(ReferenceWords(/*css=*/false));
   groups.push_back(ReferenceWords(/*css=*/true));
@@ -36,18 +36,21 @@ std::vector<std::vector<std::string>> PrefilterGroups(const std::vector<const Ru
   for (std::vector<std::string>& words : VendoredSignatureGroups()) {
     groups.push_back(std::move(words));
   }
+  if (tables.regex_gate) {
+    for (const std::string& atom : tables.regex_gate->atoms()) groups.push_back({atom});
+  }
   return groups;
 }
 
 // One traversal per region, then markup, regexes and checks; the hits become findings.
 std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
                            const scanner::Document& doc, const std::vector<uint8_t>& candidate,
-                           bool regex_gate, EngineStats* stats,
+                           const RegexGate::Found* file_atoms, EngineStats* stats,
                            const std::optional<VendoredLibrary>* library) {
   std::vector<Hit> hits;
   JsGuardAnalyzer guards;
-  const ScanContext ctx{tables, file,       doc,   candidate, &hits,
-                        &guards, regex_gate, stats, library};
+  const ScanContext ctx{tables, file,       doc,   candidate,  &hits,
+                        &guards, file_atoms != nullptr, file_atoms, stats, library};
   const bool timed = stats != nullptr;
   uint64_t unused = 0;
   uint64_t start = timed ? NowNs() : 0;
@@ -117,11 +120,13 @@ void FoldVendored(FileScan* out) {
 struct Engine::Impl {
   explicit Impl(const Catalog& catalog)
       : tables(catalog.rules()),
-        prefilter(PrefilterGroups(catalog.rules())),
-        vendored_rules(VendoredRules(tables.rules)) {}
+        prefilter(PrefilterGroups(tables)),
+        vendored_rules(VendoredRules(tables.rules)),
+        signature_groups(VendoredSignatureGroups().size()) {}
   DispatchTables tables;
   Prefilter prefilter;
   std::vector<uint32_t> vendored_rules;
+  size_t signature_groups;  // after the rules and kExtraGroups; the gate's atoms follow
 };
 
 Engine::Engine(const Catalog& catalog, EngineOptions options)
@@ -153,8 +158,16 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool markup_reference_words = candidate[rule_count + kMarkupReferenceWords] != 0;
   const bool css_reference_words = candidate[rule_count + kCssReferenceWords] != 0;
   const bool include_word = candidate[rule_count + kIncludeWords] != 0;
-  const std::vector<uint8_t> signature_hits(candidate.begin() + rule_count + kExtraGroups,
-                                            candidate.end());
+  const size_t signatures_at = rule_count + kExtraGroups;
+  const size_t atoms_at = signatures_at + impl_->signature_groups;
+  const std::vector<uint8_t> signature_hits(candidate.begin() + signatures_at,
+                                            candidate.begin() + atoms_at);
+  // The regex gate's answer for the whole file, which holds every atom of any region cut
+  // from it (Match uses it for such regions instead of a literal pass of their own).
+  std::optional<RegexGate::Found> file_atoms;
+  if (options_.regex_gate && tables.regex_gate) {
+    file_atoms = tables.regex_gate->FromHits(file.text, candidate.data() + atoms_at);
+  }
   candidate.resize(rule_count);
   if (!options_.prefilter) std::fill(candidate.begin(), candidate.end(), 1);
   // A vendored library: its rule is tried whatever the prefilter says.
@@ -185,7 +198,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   if (references) out.references = ExtractReferences(file, *doc, include_word);
   Lap(timed, &start, &sum.facts_ns);
   if (any_rule) {
-    out.findings = Match(tables, file, *doc, candidate, options_.regex_gate, stats,
+    out.findings = Match(tables, file, *doc, candidate, file_atoms ? &*file_atoms : nullptr, stats,
                          MayBeVendored(kind.kind) ? &out.library : nullptr);
     if (timed) start = NowNs();
   }

@@ -132,6 +132,9 @@ struct ScanContext {
   std::vector<Hit>* hits;
   JsGuardAnalyzer* guards = nullptr;  // refines JavaScript guards (AddRegionHit)
   bool regex_gate = true;             // skip regexes whose literals a region lacks
+  // The gate's answer for the file's whole text (null: no gate), good for every region
+  // whose text is a slice of Document::masked.
+  const RegexGate::Found* file_atoms = nullptr;
   EngineStats* stats = nullptr;       // per-rule regex and check time, when timed
   const std::optional<VendoredLibrary>* library = nullptr;  // see CheckInput::library
 

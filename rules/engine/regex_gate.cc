@@ -53,23 +53,29 @@ RegexGate::RegexGate(const std::vector<const re2::RE2*>& patterns)
   }
   std::vector<std::vector<std::string>> groups;
   groups.reserve(atoms.size());
-  for (std::string& atom : atoms) groups.push_back({std::move(atom)});
+  for (const std::string& atom : atoms) groups.push_back({atom});
   atoms_ = Prefilter(groups);
+  atom_texts_ = std::move(atoms);
   enabled_ = true;
 }
 
 RegexGate::~RegexGate() = default;
 
 RegexGate::Found RegexGate::Scan(std::string_view text) const {
+  if (!enabled_) return FromHits(text, nullptr);
+  std::vector<uint8_t> found;
+  atoms_.Scan(text, &found);
+  return FromHits(text, found.data());
+}
+
+RegexGate::Found RegexGate::FromHits(std::string_view text, const uint8_t* hits) const {
   Found out;
   if (!enabled_ || HasAsciiFoldingRune(text)) {
     out.everything = true;
     return out;
   }
-  std::vector<uint8_t> found;
-  atoms_.Scan(text, &found);
-  for (size_t a = 0; a < found.size(); ++a) {
-    if (found[a]) out.atoms.push_back(static_cast<int>(a));
+  for (size_t a = 0; a < atom_count_; ++a) {
+    if (hits[a]) out.atoms.push_back(static_cast<int>(a));
   }
   return out;
 }

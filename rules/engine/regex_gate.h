@@ -7,6 +7,8 @@
 // case-insensitive, as FilteredRE2 requires) and asks FilteredRE2 which patterns remain
 // possible. A pattern whose formula RE2 cannot express is always possible. The gate never
 // rules out a pattern that matches: it only saves the searches that would find nothing.
+// The engine folds the atoms into its own prefilter, so the pass over a file's text that
+// picks the candidate rules also answers for the file's whole-text regions (FromHits).
 //
 // Two Unicode characters fold to ASCII letters under RE2's case-insensitive matching
 // (U+017F LATIN SMALL LETTER LONG S -> s, U+212A KELVIN SIGN -> k) while an ASCII
@@ -25,6 +27,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,6 +62,12 @@ class RegexGate {
   // some characters other than line breaks replaced by spaces (blanked = true).
   void Possible(const Found& found, bool blanked, std::vector<uint8_t>* possible) const;
 
+  // The atoms, for a caller that finds them in its own literal pass (empty when the gate
+  // is disabled), and the Found such a pass gives: `hits[a]` tells whether atoms()[a]
+  // occurs in `text` (ASCII case-insensitively, as Scan looks for it).
+  const std::vector<std::string>& atoms() const { return atom_texts_; }
+  Found FromHits(std::string_view text, const uint8_t* hits) const;
+
   size_t atom_count() const { return atom_count_; }
 
  private:
@@ -67,6 +76,7 @@ class RegexGate {
   std::vector<int> filter_id_;     // per pattern: its id in filter_, -1 when not added
   std::vector<uint8_t> always_;    // per pattern: never gated (no regex, or RE2 refused it)
   std::vector<int> spaced_atoms_;  // atoms that contain a space
+  std::vector<std::string> atom_texts_;  // set when enabled
   size_t atom_count_ = 0;
   bool enabled_ = false;           // false: every pattern is always possible
 };

@@ -152,8 +152,9 @@ std::vector<Region> SyntheticMarkup(const scanner::Document& doc) {
   return out;
 }
 
-// Regions shorter than this are searched by every wanted regex: the literal pass would
-// cost about as much as the searches it saves.
+// Regions shorter than this are searched by every wanted regex, unless the file's own
+// literal pass answers for them: a pass of their own would cost about as much as the
+// searches it saves.
 constexpr size_t kGateMinBytes = 256;
 
 // One masked copy of a region and which regexes may match it.
@@ -167,19 +168,21 @@ bool Gated(const ScanContext& ctx, const MaskedText& masked) {
   return ctx.regex_gate && ctx.tables.regex_gate && masked.text.size() >= kGateMinBytes;
 }
 
-void Make(const ScanContext& ctx, const Region& region, bool keep, MaskedText* masked) {
+void MaskInto(const Region& region, bool keep, MaskedText* masked) {
   masked->text = IsMarkup(region.language) ? MaskMarkup(region.text) : MaskCode(region, keep);
   masked->made = true;
+}
+
+void Make(const ScanContext& ctx, const Region& region, bool keep, MaskedText* masked) {
+  MaskInto(region, keep, masked);
   if (Gated(ctx, *masked)) ctx.tables.regex_gate->Possible(masked->text, &masked->possible);
 }
 
 // Code searched both with and without string contents: one literal pass, over the copy
 // that keeps them, gates both (see regex_gate.h).
 void MakeBoth(const ScanContext& ctx, const Region& region, MaskedText* kept, MaskedText* blanked) {
-  kept->text = MaskCode(region, true);
-  kept->made = true;
-  blanked->text = MaskCode(region, false);
-  blanked->made = true;
+  MaskInto(region, true, kept);
+  MaskInto(region, false, blanked);
   if (!Gated(ctx, *kept)) return;
   const RegexGate& gate = *ctx.tables.regex_gate;
   const RegexGate::Found found = gate.Scan(kept->text);
@@ -187,10 +190,43 @@ void MakeBoth(const ScanContext& ctx, const Region& region, MaskedText* kept, Ma
   if (Gated(ctx, *blanked)) gate.Possible(found, true, &blanked->possible);
 }
 
-void RegexOverRegion(const ScanContext& ctx, const Region& region) {
+// Which regexes may match a region, from the file's own literal pass (the prefilter's),
+// or null when the region needs a pass of its own. That pass answers for the document's
+// masked text (the file's text with server code blanked, regex_gate.h), so for any slice
+// of it with characters blanked: for the whole text at no cost, and for a short slice,
+// which would otherwise be searched by every regex. A longer slice of a page gets its own
+// pass, which rules out more.
+class FileGate {
+ public:
+  explicit FileGate(const ScanContext& ctx) : ctx_(ctx) {}
+
+  const std::vector<uint8_t>* For(std::string_view text) {
+    if (ctx_.file_atoms == nullptr || !ctx_.regex_gate || !ctx_.tables.regex_gate) return nullptr;
+    const std::string_view whole = ctx_.doc.masked;
+    const auto begin = reinterpret_cast<uintptr_t>(whole.data());
+    const auto at = reinterpret_cast<uintptr_t>(text.data());
+    const bool slice = at >= begin && at - begin <= whole.size() &&
+                       text.size() <= whole.size() - (at - begin);
+    if (!slice || (text.size() != whole.size() && text.size() >= kGateMinBytes)) return nullptr;
+    if (!made_) {
+      ctx_.tables.regex_gate->Possible(*ctx_.file_atoms, /*blanked=*/true, &possible_);
+      made_ = true;
+    }
+    return &possible_;
+  }
+
+ private:
+  const ScanContext& ctx_;
+  bool made_ = false;
+  std::vector<uint8_t> possible_;
+};
+
+void RegexOverRegion(const ScanContext& ctx, const Region& region, FileGate& file_gate) {
   MaskedText blanked, kept;
   const Entries& entries = ctx.tables.regex;
-  if (!IsMarkup(region.language)) {
+  // Gated by the file's pass: each copy is made only when a regex may match it.
+  const std::vector<uint8_t>* from_file = file_gate.For(region.text);
+  if (from_file == nullptr && !IsMarkup(region.language)) {
     bool want_kept = false;
     bool want_blanked = false;
     for (const Entry& e : entries) {
@@ -202,9 +238,16 @@ void RegexOverRegion(const ScanContext& ctx, const Region& region) {
   for (size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
     if (!ctx.WantsIn(e, region.language)) continue;
+    if (from_file != nullptr && (*from_file)[i] == 0) continue;
     const bool keep = e.matcher->keep_strings || IsMarkup(region.language);
     MaskedText& masked = keep ? kept : blanked;
-    if (!masked.made) Make(ctx, region, keep, &masked);
+    if (!masked.made) {
+      if (from_file != nullptr) {
+        MaskInto(region, keep, &masked);
+      } else {
+        Make(ctx, region, keep, &masked);
+      }
+    }
     if (!masked.possible.empty() && masked.possible[i] == 0) continue;
     if (ctx.stats == nullptr) {
       RunRegex(ctx, e, region, masked.text);
@@ -220,8 +263,9 @@ void RegexOverRegion(const ScanContext& ctx, const Region& region) {
 
 void MatchRegexes(const ScanContext& ctx) {
   if (ctx.tables.regex.empty()) return;
-  for (const Region& region : ctx.doc.regions) RegexOverRegion(ctx, region);
-  for (const Region& region : SyntheticMarkup(ctx.doc)) RegexOverRegion(ctx, region);
+  FileGate file_gate(ctx);
+  for (const Region& region : ctx.doc.regions) RegexOverRegion(ctx, region, file_gate);
+  for (const Region& region : SyntheticMarkup(ctx.doc)) RegexOverRegion(ctx, region, file_gate);
 }
 
 void MatchChecks(const ScanContext& ctx) {

@@ -238,6 +238,70 @@ TEST(EngineTest, NoCandidateMeansNoDocument) {
   EXPECT_TRUE(scan->findings.empty());
 }
 
+// Whole files and short regions of a page are gated by the file's own literal pass (the
+// prefilter's) instead of one of their own: the findings are those of a scan without any
+// gate, where the literal is in a comment, in server code, in a short script block, only
+// in a decoded attribute, or the text holds a character that folds to an ASCII letter.
+TEST(EngineTest, GateFromTheFilePassKeepsEveryFinding) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("js.exec-script", {"js"}, json::array({{{"regex", "\\bexecScript\\s*\\("}}}),
+                {"execScript"}),
+       RuleJson("js.vbscript-url", {"js", "html"},
+                json::array({{{"regex", "(?i)vbscript:"}, {"strings", "keep"}}}), {"vbscript:"}),
+       RuleJson("js.cc-on", {"js"}, json::array({{{"regex", "@cc_on\\b|(@if\\b)"}, {"line-tail", 40}}}),
+                {"@cc_on", "@if"}),
+       RuleJson("js.user-agent", {"js"},
+                json::array({{{"regex", "(?i)navigator\\.userAgent\\b[^;\\r\\n]{0,40}MSIE"},
+                              {"strings", "keep"}}}),
+                {"userAgent"}),
+       RuleJson("markup.marquee", {"html"}, json::array({{{"regex", "(?i)<marquee\\b"}}}),
+                {"marquee"}),
+       // Its literal ("window.execscript") is longer than its prefilter word.
+       RuleJson("js.window-exec", {"js"},
+                json::array({{{"regex", "\\bwindow\\.execScript\\s*\\("}}}), {"execScript"})});
+  scanner::KindInfo asp;
+  asp.kind = FileKind::kHtml;
+  asp.server = scanner::ServerDialect::kAsp;
+  const std::vector<std::pair<std::string, scanner::KindInfo>> inputs = {
+      {"<html><body>\n<script>window.execScript(\"x\");</script>\n"
+       "<script>var a = 1; // execScript(\"y\")</script>\n"
+       "<a href=\"vbscript:Go()\">go</a> <MARQUEE>news</MARQUEE>\n"
+       "<script>/*@cc_on @if (@_jscript) alert(1); @end @*/</script></body></html>\n",
+       testing::Kind(FileKind::kHtml)},
+      {"// execScript( in a comment only\nvar x = 1;\n", testing::Kind(FileKind::kJs)},
+      {"<% Response.Write \"<marquee>\" %>\n<script>execScript(\"a\")</script>\n<marquee>x\n", asp},
+      {"if (navigator.userAgent.indexOf(\"M\xC5\xBFIE\") > 0) {}\n", testing::Kind(FileKind::kJs)},
+      {"var ok = navigator.userAgent.match(/MSIE/);\n", testing::Kind(FileKind::kJs)},
+      // An event handler's text is decoded (not a slice of the file): the literal the file
+      // lacks is in it, and its own pass finds it.
+      {"<button onclick=\"window&#46;execScript('x')\">b</button>\n",
+       testing::Kind(FileKind::kHtml)},
+  };
+  EngineOptions no_gate;
+  no_gate.regex_gate = false;
+  const Engine gated(catalog, EngineOptions{});
+  const Engine plain(catalog, no_gate);
+  V all;
+  for (const auto& [text, kind] : inputs) {
+    scanner::TextFile file = MakeFile(text);
+    Result<FileScan> on = gated.ScanFile(file, kind);
+    Result<FileScan> off = plain.ScanFile(file, kind);
+    ASSERT_TRUE(on.ok() && off.ok());
+    ASSERT_EQ(on->findings.size(), off->findings.size()) << text;
+    for (size_t i = 0; i < on->findings.size(); ++i) {
+      EXPECT_EQ(testing::Render(on->findings[i]), testing::Render(off->findings[i])) << text;
+      EXPECT_EQ(on->findings[i].end_offset, off->findings[i].end_offset) << text;
+      all.push_back(testing::Render(on->findings[i]));
+    }
+  }
+  // RE2 folds U+017F to "s", so "M\u017FIE" matches MSIE; the literal pass cannot see it.
+  EXPECT_EQ(all, (V{"2:9 js.window-exec", "2:16 js.exec-script", "4:10 js.vbscript-url",
+                    "4:32 markup.marquee", "5:11 js.cc-on", "5:18 js.cc-on",  // page
+                    "2:9 js.exec-script", "3:1 markup.marquee",              // ASP page
+                    "1:5 js.user-agent", "1:10 js.user-agent",               // scripts
+                    "1:18 js.window-exec", "1:29 js.exec-script"}));         // handler
+}
+
 TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
   Catalog catalog = CatalogOf(
       {RuleJson("dom.document-all", {"js"},

@@ -81,6 +81,26 @@ TEST(RegexGateBlanked, OnePassServesTheBlankedCopy) {
   EXPECT_EQ(unreadable, (Bits{1, 1}));
 }
 
+// A caller's own literal pass over the atoms (the engine folds them into its prefilter)
+// gives the same answer as the gate's pass, text by text, folding characters included.
+TEST_F(RegexGateTest, HitsOfAnotherPassGiveTheSameAnswer) {
+  RegexGate gate(patterns_);
+  ASSERT_FALSE(gate.atoms().empty());
+  std::vector<std::vector<std::string>> groups;
+  for (const std::string& atom : gate.atoms()) groups.push_back({atom});
+  const Prefilter own(groups);
+  for (const std::string text :
+       {"var x = 1;", "e.CANCELBUBBLE = true", "Navigator.UserAgent has msie", "/*@cc_on @*/",
+        "navigator.userAgent M\xC5\xBFIE", "@set @x = 1; cancelBubble", ""}) {
+    Bits hits;
+    own.Scan(text, &hits);
+    Bits via_hits, via_scan;
+    gate.Possible(gate.FromHits(text, hits.data()), false, &via_hits);
+    gate.Possible(gate.Scan(text), false, &via_scan);
+    EXPECT_EQ(via_hits, via_scan) << text;
+  }
+}
+
 TEST_F(RegexGateTest, NoPatterns) {
   RegexGate gate({});
   Bits out{1, 1};
