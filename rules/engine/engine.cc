@@ -115,6 +115,29 @@ void FoldVendored(FileScan* out) {
   }
 }
 
+// Marks the rules whose words occur in a text the document decoded (Document::owned, but
+// the copy with server code blanked, which holds no word the file lacks). Returns true
+// when it marked one.
+bool AddDecodedCandidates(const Prefilter& prefilter, const scanner::Document& doc,
+                          std::vector<uint8_t>* candidate) {
+  std::vector<uint8_t> hits;
+  bool scanned = false;
+  for (const std::string& text : doc.owned) {
+    if (text.data() == doc.masked.data()) continue;
+    prefilter.Scan(text, &hits);
+    scanned = true;
+  }
+  if (!scanned) return false;
+  bool added = false;
+  for (size_t r = 0; r < candidate->size(); ++r) {
+    if (hits[r] && !(*candidate)[r]) {
+      (*candidate)[r] = 1;
+      added = true;
+    }
+  }
+  return added;
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -181,7 +204,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   for (size_t r = 0; r < candidate.size(); ++r) {
     if (tables.structural_kinds[r] & kind_bit) candidate[r] = 1;
   }
-  const bool any_rule = std::find(candidate.begin(), candidate.end(), 1) != candidate.end();
+  bool any_rule = std::find(candidate.begin(), candidate.end(), 1) != candidate.end();
   // Pages always get their document mode; files that may load others, their references.
   const bool page = IsPageKind(kind);
   const bool references = MayHaveReferences(kind, markup_reference_words, css_reference_words);
@@ -194,6 +217,12 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   out.built = true;
   if (timed) ++sum.built;
   out.warnings.insert(out.warnings.end(), doc->warnings.begin(), doc->warnings.end());
+  // Texts the document decoded (attribute values with character references, strings read
+  // as sub-documents, XML content) can spell a rule's word that the file's text hides
+  // (onclick="el.&#97;ttachEvent(...)"): their words make candidates too.
+  if (options_.prefilter && AddDecodedCandidates(impl_->prefilter, *doc, &candidate)) {
+    any_rule = true;
+  }
   if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
   if (references) out.references = ExtractReferences(file, *doc, include_word);
   Lap(timed, &start, &sum.facts_ns);

@@ -302,6 +302,33 @@ TEST(EngineTest, GateFromTheFilePassKeepsEveryFinding) {
                     "1:18 js.window-exec", "1:29 js.exec-script"}));         // handler
 }
 
+// A rule's word spelled with character references in an attribute, or with escapes in a
+// string that is markup, is in no prefilter pass over the file's text: the texts the
+// document decoded are passed over too, so the prefilter still changes no finding.
+TEST(EngineTest, WordsOnlyInDecodedTextsStillMakeCandidates) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("events.attach-event", {"js"},
+                json::array({{{"js-member", "attachEvent"}, {"call", true}}}), {"attachEvent"}),
+       RuleJson("activex.object", {"html"},
+                json::array({{{"html-element", "object"}, {"attribute", "classid"}}}),
+                {"classid"})});
+  const std::vector<std::pair<std::string, FileKind>> inputs = {
+      {"<!DOCTYPE html>\n<body onload=\"el.&#97;ttachEvent('onclick', f)\">\n"
+       "<p title=\"&#97;ttachEvent\">text, not code</p>\n",
+       FileKind::kHtml},
+      {"<!DOCTYPE html>\n<script>\ndocument.write(\"<object \\x63lassid='clsid:X'></object>\");\n"
+       "</script>\n",
+       FileKind::kHtml},
+  };
+  V all;
+  for (const auto& [text, kind] : inputs) {
+    const V on = Scan(catalog, text, kind, true);
+    EXPECT_EQ(on, Scan(catalog, text, kind, false)) << text;
+    all.insert(all.end(), on.begin(), on.end());
+  }
+  EXPECT_EQ(all, (V{"2:18 events.attach-event", "3:17 activex.object"}));
+}
+
 TEST(EngineTest, PrefilterOnAndOffGiveIdenticalFindings) {
   Catalog catalog = CatalogOf(
       {RuleJson("dom.document-all", {"js"},
