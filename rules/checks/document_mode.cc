@@ -29,7 +29,7 @@ bool NamesLegacyMode(std::string_view content) {
 
 void CheckDocumentMode(const CheckInput& input, std::vector<CheckHit>* hits) {
   for (const scanner::Element& element : input.doc.elements) {
-    if (element.tag != "meta") continue;
+    if (!element.TagIs("meta")) continue;
     const scanner::Attribute* equiv = element.Find("http-equiv");
     const scanner::Attribute* content = element.Find("content");
     if (equiv == nullptr || content == nullptr) continue;

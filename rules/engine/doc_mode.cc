@@ -66,7 +66,7 @@ size_t FindDoctype(std::string_view markup) {
 bool FindUaCompatible(const scanner::TextFile& file, const scanner::Document& doc,
                       std::string* content, std::string* evidence) {
   for (const scanner::Element& element : doc.elements) {
-    if (element.tag != "meta") continue;
+    if (!element.TagIs("meta")) continue;
     const scanner::Attribute* equiv = element.Find("http-equiv");
     const scanner::Attribute* value = element.Find("content");
     if (equiv && value && EqualsIgnoreCaseAscii(TrimAscii(equiv->value), "x-ua-compatible")) {

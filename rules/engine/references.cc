@@ -35,9 +35,9 @@ void Add(std::vector<Reference>* out, uint32_t offset, std::string_view value) {
 void FromElements(const scanner::Document& doc, std::vector<Reference>* out) {
   for (const scanner::Element& element : doc.elements) {
     const scanner::Attribute* attr = nullptr;
-    if (element.tag == "script" || element.tag == "frame" || element.tag == "iframe") {
+    if (element.TagIs("script") || element.TagIs("frame") || element.TagIs("iframe")) {
       attr = element.Find("src");
-    } else if (element.tag == "link") {
+    } else if (element.TagIs("link")) {
       const scanner::Attribute* rel = element.Find("rel");
       if (rel && LowerAscii(rel->value).find("stylesheet") != std::string::npos) {
         attr = element.Find("href");

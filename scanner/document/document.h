@@ -95,6 +95,8 @@ struct Element {
   int parent = -1;           // index of the parent element, -1 at top level
   bool ie_only = false;      // inside a downlevel-hidden conditional comment
   const Attribute* Find(std::string_view name) const;  // lower-case name
+  // Compares lengths first (std::string == "literal" calls memcmp for every element).
+  bool TagIs(std::string_view name) const { return std::string_view(tag) == name; }
 };
 
 enum class CommentKind : uint8_t {
