@@ -9,6 +9,7 @@
 
 #include "rules/checks/vendored_specs.h"
 #include "rules/engine/prefilter.h"
+#include "rules/engine/regex_gate.h"
 
 namespace iescan::rules {
 namespace {
@@ -40,6 +41,19 @@ const std::vector<Compiled>& CompiledSpecs() {
     return out;
   }();
   return compiled;
+}
+
+std::vector<const re2::RE2*> BannerPatterns() {
+  std::vector<const re2::RE2*> out;
+  for (const Compiled& c : CompiledSpecs()) out.push_back(c.banner.get());
+  return out;
+}
+
+// Which banners may match a head, from one literal pass over it (regex_gate.h) instead of
+// a search per banner.
+const RegexGate& BannerGate() {
+  static const RegexGate gate(BannerPatterns());
+  return gate;
 }
 
 std::string_view BaseName(std::string_view path) {
@@ -292,8 +306,10 @@ std::optional<VendoredLibrary> DetectVendoredLibrary(std::string_view path, std:
   // 1. The earliest banner in the first 2 KiB.
   size_t best = specs.size();
   re2::StringPiece best_match[2];
+  std::vector<uint8_t> possible;
+  BannerGate().Possible(head, &possible);
   for (size_t i = 0; i < specs.size(); ++i) {
-    if (!compiled[i].banner) continue;
+    if (!compiled[i].banner || !possible[i]) continue;
     re2::StringPiece m[2];
     if (!compiled[i].banner->Match(head, 0, head.size(), RE2::UNANCHORED, m, 2)) continue;
     if (best == specs.size() || m[0].data() < best_match[0].data()) {

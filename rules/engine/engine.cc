@@ -21,8 +21,8 @@ enum ExtraGroup : size_t {
   kDirectiveWords,
   kMarkupReferenceWords,
   kCssReferenceWords,
-  kIncludeWords,
-  kExtraGroups
+  kIncludeWords,  // one group per server-side include form (kIncludeFormWords)
+  kExtraGroups = kIncludeWords + kIncludeFormWords.size()
 };
 
 std::vector<std::vector<std::string>> PrefilterGroups(const DispatchTables& tables) {
@@ -32,7 +32,7 @@ std::vector<std::vector<std::string>> PrefilterGroups(const DispatchTables& tabl
   groups.push_back({std::string(kDirectiveWord)});
   groups.push_back(ReferenceWords(/*css=*/false));
   groups.push_back(ReferenceWords(/*css=*/true));
-  groups.push_back({"include"});
+  for (std::string_view word : kIncludeFormWords) groups.push_back({std::string(word)});
   for (std::vector<std::string>& words : VendoredSignatureGroups()) {
     groups.push_back(std::move(words));
   }
@@ -180,7 +180,10 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const bool directive_words = candidate[rule_count + kDirectiveWords] != 0;
   const bool markup_reference_words = candidate[rule_count + kMarkupReferenceWords] != 0;
   const bool css_reference_words = candidate[rule_count + kCssReferenceWords] != 0;
-  const bool include_word = candidate[rule_count + kIncludeWords] != 0;
+  uint8_t include_forms = 0;
+  for (size_t i = 0; i < kIncludeFormWords.size(); ++i) {
+    if (candidate[rule_count + kIncludeWords + i]) include_forms |= static_cast<uint8_t>(1u << i);
+  }
   const size_t signatures_at = rule_count + kExtraGroups;
   const size_t atoms_at = signatures_at + impl_->signature_groups;
   const std::vector<uint8_t> signature_hits(candidate.begin() + signatures_at,
@@ -224,7 +227,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
     any_rule = true;
   }
   if (page) out.doc_mode = ComputeDocumentMode(file, *doc);
-  if (references) out.references = ExtractReferences(file, *doc, include_word);
+  if (references) out.references = ExtractReferences(file, *doc, include_forms);
   Lap(timed, &start, &sum.facts_ns);
   if (any_rule) {
     out.findings = Match(tables, file, *doc, candidate, file_atoms ? &*file_atoms : nullptr, stats,

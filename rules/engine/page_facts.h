@@ -19,7 +19,10 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/engine/engine.h"
@@ -41,9 +44,18 @@ std::vector<std::string> ReferenceWords(bool css);
 // markup and style-sheet reference words (false means none).
 bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words);
 
-// include_word: the text contains "include" (ASCII case-insensitively); without it, the
-// server-side include forms are not searched for.
+// The server-side include forms, each with the word it cannot do without; the engine's
+// prefilter looks for them, and only the forms whose word a text holds are searched for.
+enum IncludeForm : uint8_t {
+  kSsiInclude = 1,        // <!--#include file|virtual="..."-->: "#include"
+  kDirectiveInclude = 2,  // <%@ include file="..." %>: "<%@"
+  kJspInclude = 4,        // <jsp:include page="..."/>: "jsp:include"
+};
+constexpr std::array<std::string_view, 3> kIncludeFormWords = {"#include", "<%@", "jsp:include"};
+
+// include_forms: IncludeForm bits of the forms whose word the text contains (ASCII
+// case-insensitively); the others are not searched for.
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
-                                           const scanner::Document& doc, bool include_word);
+                                           const scanner::Document& doc, uint8_t include_forms);
 
 }  // namespace iescan::rules

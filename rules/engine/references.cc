@@ -91,12 +91,16 @@ void FromStyles(const Region& region, std::vector<Reference>* out) {
 }
 
 // Server-side includes, read from the original text (they are masked in the markup).
-void FromServerIncludes(const scanner::TextFile& file, std::vector<Reference>* out) {
+void FromServerIncludes(const scanner::TextFile& file, uint8_t forms,
+                        std::vector<Reference>* out) {
+  // In IncludeForm order.
   static const std::array<const RE2*, 3> kPatterns = {
       new RE2(R"((?i)<!--\s*#include\s+(?:file|virtual)\s*=\s*["']?([^"'\s>]+))"),
       new RE2(R"((?i)<%@\s*include\s+file\s*=\s*["']?([^"'\s%]+))"),
       new RE2(R"((?i)<jsp:include\b[^>]*?\bpage\s*=\s*["']([^"']+)["'])")};
-  for (const RE2* re : kPatterns) {
+  for (size_t i = 0; i < kPatterns.size(); ++i) {
+    if ((forms & (1u << i)) == 0) continue;
+    const RE2* re = kPatterns[i];
     re2::StringPiece input(file.text);
     re2::StringPiece path;
     while (RE2::FindAndConsume(&input, *re, &path)) {
@@ -123,13 +127,13 @@ bool MayHaveReferences(scanner::KindInfo kind, bool markup_words, bool css_words
 }
 
 std::vector<std::string> ExtractReferences(const scanner::TextFile& file,
-                                           const scanner::Document& doc, bool include_word) {
+                                           const scanner::Document& doc, uint8_t include_forms) {
   std::vector<Reference> refs;
   FromElements(doc, &refs);
   for (const Region& region : doc.regions) {
     if (region.language == scanner::Language::kCss) FromStyles(region, &refs);
   }
-  if (include_word && IsMarkupKind(doc.kind.kind)) FromServerIncludes(file, &refs);
+  if (include_forms != 0 && IsMarkupKind(doc.kind.kind)) FromServerIncludes(file, include_forms, &refs);
   std::stable_sort(refs.begin(), refs.end(),
                    [](const Reference& a, const Reference& b) { return a.offset < b.offset; });
   std::vector<std::string> out;

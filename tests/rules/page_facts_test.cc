@@ -128,5 +128,21 @@ TEST(ReferencesTest, StyleSheetAndServerPages) {
   EXPECT_TRUE(plain.references.empty());
 }
 
+// Each server-side include form is searched for only where its own word occurs: each one
+// alone in a page, in upper case too, is found; "include" elsewhere does not make one.
+TEST(ReferencesTest, EachIncludeFormAloneAndInAnyCase) {
+  const std::vector<std::pair<std::string, V>> pages = {
+      {"<html><body>\n<!--#INCLUDE FILE=\"menu.inc\"-->\n</body></html>\n", V{"menu.inc"}},
+      {"<html><body>\n<%@ Include File=\"head.jspf\" %>\n</body></html>\n", V{"head.jspf"}},
+      {"<html><body>\n<JSP:INCLUDE page=\"/nav.jsp\"/>\n</body></html>\n", V{"/nav.jsp"}},
+      {"<html><body>\n<p>Lists include <a href=\"a.htm\">this</a>.</p>\n</body></html>\n",
+       V{}},
+  };
+  for (const auto& [text, want] : pages) {
+    scanner::KindInfo jsp{FileKind::kHtml, scanner::ServerDialect::kJsp};
+    EXPECT_EQ(ScanWith(text, jsp).references, want) << text;
+  }
+}
+
 }  // namespace
 }  // namespace iescan::rules
