@@ -12,8 +12,6 @@ using scanner::TokenKind;
 // no opener that near is treated as stray, which keeps the pass linear on hostile input.
 constexpr size_t kCloserReach = 8;
 
-char Bracket(std::string_view text) { return text.size() == 1 ? text[0] : '\0'; }
-
 char OpenerOf(char closer) {
   switch (closer) {
     case ')':
@@ -43,15 +41,16 @@ void GuardTokens::Link() {
   std::vector<int32_t> stack;
   for (int32_t k = 0; k < size(); ++k) {
     parent_[k] = stack.empty() ? -1 : stack.back();
-    if (IsOpener(k)) {
+    const char bracket = BracketAt(k);
+    if (bracket == '\0') continue;
+    const char want = OpenerOf(bracket);
+    if (want == '\0') {
       stack.push_back(k);
       continue;
     }
-    if (!IsCloser(k)) continue;
-    const char want = OpenerOf(Bracket(Text(k)));
     size_t depth = 0;
     while (depth < stack.size() && depth < kCloserReach &&
-           Bracket(Text(stack[stack.size() - 1 - depth])) != want) {
+           BracketAt(stack[stack.size() - 1 - depth]) != want) {
       ++depth;
     }
     if (depth >= stack.size() || depth >= kCloserReach) continue;  // stray closer
@@ -61,6 +60,23 @@ void GuardTokens::Link() {
     partner_[opener] = k;
     partner_[k] = opener;
     parent_[k] = stack.empty() ? -1 : stack.back();
+  }
+}
+
+char GuardTokens::BracketAt(int32_t k) const {
+  const scanner::Token* t = At(k);
+  if (t == nullptr || t->kind != TokenKind::kPunct || t->end - t->begin != 1) return '\0';
+  const char c = region_.text[t->begin];
+  switch (c) {
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+      return c;
+    default:
+      return '\0';
   }
 }
 
@@ -75,12 +91,11 @@ bool GuardTokens::IsName(int32_t k) const {
 }
 
 bool GuardTokens::IsOpener(int32_t k) const {
-  return Punct(k, "(") || Punct(k, "[") || Punct(k, "{");
+  const char c = BracketAt(k);
+  return c == '(' || c == '[' || c == '{';
 }
 
-bool GuardTokens::IsCloser(int32_t k) const {
-  return Punct(k, ")") || Punct(k, "]") || Punct(k, "}");
-}
+bool GuardTokens::IsCloser(int32_t k) const { return OpenerOf(BracketAt(k)) != '\0'; }
 
 int32_t GuardTokens::LevelEnd(int32_t opener) const {
   if (opener < 0) return size();

@@ -47,6 +47,8 @@ class GuardTokens {
   bool IsName(int32_t k) const;  // identifier or keyword
   bool IsOpener(int32_t k) const;
   bool IsCloser(int32_t k) const;
+  // The bracket token k is ("(", ")", "[", "]", "{" or "}"), else '\0'.
+  char BracketAt(int32_t k) const;
 
   // For an opener: its closer, or -1 when unclosed. For a closer: its opener, or -1 when
   // unmatched. -1 for other tokens.
