@@ -27,8 +27,10 @@ size_t AdvanceChars(std::string_view text, size_t from, size_t chars) {
 
 // Code points in [from, to), counting at most `cap`.
 size_t CountChars(std::string_view text, size_t from, size_t to, size_t cap) {
-  size_t n = 0;
   to = std::min(to, text.size());
+  if (from >= to) return 0;
+  if (cap == SIZE_MAX) return scanner::CountCodePoints(text.substr(from, to - from));
+  size_t n = 0;
   for (size_t i = from; i < to && n < cap; ++i) {
     if (IsUtf8Lead(text[i])) ++n;
   }

@@ -35,22 +35,41 @@ GuardTokens::GuardTokens(const scanner::Region& region) : region_(region) {
   Link();
 }
 
+// The bracket a punctuator of one byte is, else '\0'.
+static char BracketOf(const scanner::Token& t, std::string_view text) {
+  if (t.kind != TokenKind::kPunct || t.end - t.begin != 1) return '\0';
+  switch (const char c = text[t.begin]) {
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+      return c;
+    default:
+      return '\0';
+  }
+}
+
 void GuardTokens::Link() {
+  const int32_t n = size();
   partner_.assign(index_.size(), -1);
   parent_.assign(index_.size(), -1);
+  const scanner::Token* tokens = region_.tokens.data();
+  const auto bracket = [&](int32_t k) { return BracketOf(tokens[index_[k]], region_.text); };
   std::vector<int32_t> stack;
-  for (int32_t k = 0; k < size(); ++k) {
+  for (int32_t k = 0; k < n; ++k) {
     parent_[k] = stack.empty() ? -1 : stack.back();
-    const char bracket = BracketAt(k);
-    if (bracket == '\0') continue;
-    const char want = OpenerOf(bracket);
+    const char b = bracket(k);
+    if (b == '\0') continue;
+    const char want = OpenerOf(b);
     if (want == '\0') {
       stack.push_back(k);
       continue;
     }
     size_t depth = 0;
     while (depth < stack.size() && depth < kCloserReach &&
-           BracketAt(stack[stack.size() - 1 - depth]) != want) {
+           bracket(stack[stack.size() - 1 - depth]) != want) {
       ++depth;
     }
     if (depth >= stack.size() || depth >= kCloserReach) continue;  // stray closer
@@ -64,20 +83,7 @@ void GuardTokens::Link() {
 }
 
 char GuardTokens::BracketAt(int32_t k) const {
-  const scanner::Token* t = At(k);
-  if (t == nullptr || t->kind != TokenKind::kPunct || t->end - t->begin != 1) return '\0';
-  const char c = region_.text[t->begin];
-  switch (c) {
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-      return c;
-    default:
-      return '\0';
-  }
+  return Valid(k) ? BracketOf(region_.tokens[index_[k]], region_.text) : '\0';
 }
 
 bool GuardTokens::Word(int32_t k, std::string_view text) const {

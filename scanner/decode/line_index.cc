@@ -41,7 +41,8 @@ void AddBreaks(std::string_view text, size_t from, std::vector<uint32_t>* starts
   }
 }
 
-// Code points in `bytes` (well-formed UTF-8 or not): the bytes that are not 10xxxxxx.
+}  // namespace
+
 uint32_t CountCodePoints(std::string_view bytes) {
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   size_t continuation = 0;
@@ -57,8 +58,6 @@ uint32_t CountCodePoints(std::string_view bytes) {
   }
   return static_cast<uint32_t>(bytes.size() - continuation);
 }
-
-}  // namespace
 
 LineIndex::LineIndex(std::string_view text) : size_(static_cast<uint32_t>(text.size())) {
   starts_.reserve(text.size() / 48 + 1);

@@ -24,6 +24,10 @@ struct Position {
   uint32_t column = 0;  // 1-based, in code points
 };
 
+// Code points in `bytes` (well-formed UTF-8 or not): the bytes that are not continuation
+// bytes (10xxxxxx), counted eight at a time.
+uint32_t CountCodePoints(std::string_view bytes);
+
 class LineIndex {
  public:
   LineIndex() = default;

@@ -108,6 +108,21 @@ TEST(LineIndexTest, LongLineColumnsPastWordBoundaries) {
   EXPECT_EQ(At(index, text, 6), std::make_pair(1u, 6u));  // the second 'é' starts at byte 6
 }
 
+// Eight bytes at a time and byte by byte agree, for every length and start, on text that
+// mixes one- to four-byte characters and stray continuation bytes.
+TEST(LineIndexTest, CountCodePointsAtEveryLengthAndStart) {
+  const std::string text =
+      "a\xC3\xA9" "b\xE6\x97\xA5" "cd\xF0\x9F\x98\x80" "e\x80\xBF" "fghij\xE2\x84\xAA" "k";
+  for (size_t from = 0; from <= text.size(); ++from) {
+    for (size_t to = from; to <= text.size(); ++to) {
+      size_t want = 0;
+      for (size_t i = from; i < to; ++i) want += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      ASSERT_EQ(CountCodePoints(std::string_view(text).substr(from, to - from)), want)
+          << from << ".." << to;
+    }
+  }
+}
+
 TEST(LineIndexTest, EmptyText) {
   LineIndex index("");
   EXPECT_EQ(index.line_count(), 1u);
