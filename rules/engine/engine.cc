@@ -45,12 +45,12 @@ std::vector<std::vector<std::string>> PrefilterGroups(const DispatchTables& tabl
 // One traversal per region, then markup, regexes and checks; the hits become findings.
 std::vector<Finding> Match(const DispatchTables& tables, const scanner::TextFile& file,
                            const scanner::Document& doc, const std::vector<uint8_t>& candidate,
-                           const RegexGate::Found* file_atoms, EngineStats* stats,
+                           const std::vector<uint8_t>* file_atom_hits, EngineStats* stats,
                            const std::optional<VendoredLibrary>* library) {
   std::vector<Hit> hits;
   JsGuardAnalyzer guards;
-  const ScanContext ctx{tables, file,       doc,   candidate,  &hits,
-                        &guards, file_atoms != nullptr, file_atoms, stats, library};
+  const ScanContext ctx{tables,  file,           doc,   candidate, &hits,
+                        &guards, file_atom_hits, stats, library};
   const bool timed = stats != nullptr;
   uint64_t unused = 0;
   uint64_t start = timed ? NowNs() : 0;
@@ -188,12 +188,11 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   const size_t atoms_at = signatures_at + impl_->signature_groups;
   const std::vector<uint8_t> signature_hits(candidate.begin() + signatures_at,
                                             candidate.begin() + atoms_at);
-  // The regex gate's answer for the whole file, which holds every atom of any region cut
-  // from it (Match uses it for such regions instead of a literal pass of their own).
-  std::optional<RegexGate::Found> file_atoms;
-  if (options_.regex_gate && tables.regex_gate) {
-    file_atoms = tables.regex_gate->FromHits(file.text, candidate.data() + atoms_at);
-  }
+  // Which of the regex gate's atoms the file holds: Match answers from them for the regions
+  // cut from it instead of a literal pass of their own.
+  const bool regex_gate = options_.regex_gate && tables.regex_gate != nullptr;
+  const std::vector<uint8_t> atom_hits(regex_gate ? candidate.begin() + atoms_at : candidate.end(),
+                                       candidate.end());
   candidate.resize(rule_count);
   if (!options_.prefilter) std::fill(candidate.begin(), candidate.end(), 1);
   // A vendored library: its rule is tried whatever the prefilter says.
@@ -230,7 +229,7 @@ Result<FileScan> Engine::ScanFile(const scanner::TextFile& file, scanner::KindIn
   if (references) out.references = ExtractReferences(file, *doc, include_forms);
   Lap(timed, &start, &sum.facts_ns);
   if (any_rule) {
-    out.findings = Match(tables, file, *doc, candidate, file_atoms ? &*file_atoms : nullptr, stats,
+    out.findings = Match(tables, file, *doc, candidate, regex_gate ? &atom_hits : nullptr, stats,
                          MayBeVendored(kind.kind) ? &out.library : nullptr);
     if (timed) start = NowNs();
   }

@@ -131,13 +131,15 @@ struct ScanContext {
   const std::vector<uint8_t>& candidate;  // per rule: passed the prefilter
   std::vector<Hit>* hits;
   JsGuardAnalyzer* guards = nullptr;  // refines JavaScript guards (AddRegionHit)
-  bool regex_gate = true;             // skip regexes whose literals a region lacks
-  // The gate's answer for the file's whole text (null: no gate), good for every region
-  // whose text is a slice of Document::masked.
-  const RegexGate::Found* file_atoms = nullptr;
+  // Whether each of the regex gate's atoms (RegexGate::atoms) occurs in the file's text,
+  // from the engine's prefilter pass; null when regexes are not gated. The answer holds for
+  // every region whose text is a slice of Document::masked.
+  const std::vector<uint8_t>* file_atom_hits = nullptr;
   EngineStats* stats = nullptr;       // per-rule regex and check time, when timed
   const std::optional<VendoredLibrary>* library = nullptr;  // see CheckInput::library
 
+  // Skip regexes whose literals a region lacks (regex_gate.h).
+  bool Gating() const { return file_atom_hits != nullptr; }
   bool Wants(const Entry& e) const { return candidate[e.rule] != 0; }
   bool WantsIn(const Entry& e, scanner::Language lang) const {
     return candidate[e.rule] != 0 && (tables.rule_languages[e.rule] & LanguageBit(lang)) != 0;

@@ -165,7 +165,7 @@ struct MaskedText {
 };
 
 bool Gated(const ScanContext& ctx, const MaskedText& masked) {
-  return ctx.regex_gate && ctx.tables.regex_gate && masked.text.size() >= kGateMinBytes;
+  return ctx.Gating() && masked.text.size() >= kGateMinBytes;
 }
 
 void MaskInto(const Region& region, bool keep, MaskedText* masked) {
@@ -201,7 +201,7 @@ class FileGate {
   explicit FileGate(const ScanContext& ctx) : ctx_(ctx) {}
 
   const std::vector<uint8_t>* For(std::string_view text) {
-    if (ctx_.file_atoms == nullptr || !ctx_.regex_gate || !ctx_.tables.regex_gate) return nullptr;
+    if (!ctx_.Gating()) return nullptr;
     const std::string_view whole = ctx_.doc.masked;
     const auto begin = reinterpret_cast<uintptr_t>(whole.data());
     const auto at = reinterpret_cast<uintptr_t>(text.data());
@@ -209,7 +209,9 @@ class FileGate {
                        text.size() <= whole.size() - (at - begin);
     if (!slice || (text.size() != whole.size() && text.size() >= kGateMinBytes)) return nullptr;
     if (!made_) {
-      ctx_.tables.regex_gate->Possible(*ctx_.file_atoms, /*blanked=*/true, &possible_);
+      const RegexGate& gate = *ctx_.tables.regex_gate;
+      gate.Possible(gate.FromHits(ctx_.file.text, ctx_.file_atom_hits->data()), /*blanked=*/true,
+                    &possible_);
       made_ = true;
     }
     return &possible_;
