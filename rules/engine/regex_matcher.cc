@@ -87,6 +87,11 @@ const Token* TokenAt(const Region& region, size_t pos) {
   return pos < it->end ? &*it : nullptr;
 }
 
+// What RE2's `\b` counts as a word character.
+bool IsAsciiWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 // The end of `[^\r\n]{0,limit}` from `pos` in UTF-8 `text`: at most `limit` characters,
 // stopping before a line break, and, as the regex would, before a byte that does not
 // start a well-formed character.
@@ -107,16 +112,23 @@ size_t LineTailEnd(std::string_view text, size_t pos, uint32_t limit) {
 
 void RunRegex(const ScanContext& ctx, const Entry& e, const Region& region,
               const std::string& masked) {
-  const re2::RE2& re = *e.matcher->re;
+  // Without its leading `\b` when it has one to drop (rule.h): the boundary is checked here.
+  const bool word_start = e.matcher->search != nullptr;
+  const re2::RE2& re = word_start ? *e.matcher->search : *e.matcher->re;
   const uint32_t tail = e.matcher->line_tail;
   // With a tail, group 1 (when the pattern has one) tells which matches take it.
   const int groups = tail > 0 && re.NumberOfCapturingGroups() > 0 ? 2 : 1;
   re2::StringPiece input(masked);
   re2::StringPiece found[2];
   size_t pos = 0;
-  for (size_t count = 0; count < kMaxMatchesPerRegion && pos <= masked.size(); ++count) {
+  for (size_t count = 0; count < kMaxMatchesPerRegion && pos <= masked.size();) {
     if (!re.Match(input, pos, masked.size(), RE2::UNANCHORED, found, groups)) break;
     size_t begin = static_cast<size_t>(found[0].data() - masked.data());
+    if (word_start && begin > 0 && IsAsciiWordByte(masked[begin - 1])) {
+      pos = begin + 1;  // no boundary here; the pattern starts with a word character
+      continue;
+    }
+    ++count;
     size_t end = begin + found[0].size();
     if (tail > 0 && (groups == 1 || found[1].data() != nullptr)) {
       end = LineTailEnd(masked, end, tail);

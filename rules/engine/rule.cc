@@ -287,6 +287,14 @@ Status RuleParser::OneMatcher(const json& m, const std::string& path, const Rule
     }
     if (Status s = Refinement(it.value(), it.key(), key_path, out); !s.ok()) return s;
   }
+  if (out->kind == MatcherKind::kRegex) {
+    if (std::string rest = WithoutLeadingWordBoundary(out->pattern); !rest.empty()) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto search = std::make_shared<const re2::RE2>(rest, options);
+      if (search->ok()) out->search = std::move(search);
+    }
+  }
   if (out->kind == MatcherKind::kHtmlElement && out->re && out->attribute.empty()) {
     return Fail(path + ".value", "needs 'attribute' (the attribute whose value it tests)");
   }
@@ -402,6 +410,38 @@ Status RuleParser::References(const Rule& rule) const {
 }
 
 }  // namespace
+
+std::string WithoutLeadingWordBoundary(std::string_view pattern) {
+  const auto word = [](char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '_'; };
+  if (pattern.size() < 3 || pattern.substr(0, 2) != "\\b" || !word(pattern[2])) return "";
+  if (pattern.size() > 3 && (pattern[3] == '?' || pattern[3] == '*' || pattern[3] == '{')) {
+    return "";
+  }
+  // A top-level `|` anywhere after. The scan may end a class early at a POSIX class's `]`
+  // (`[[:alpha:]|]`); that only ever refuses a pattern it could have taken.
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 2; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return "";  // \Q...\E: give up
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // a leading `]` is literal
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth <= 0) {
+      return "";
+    }
+  }
+  return std::string(pattern.substr(2));
+}
 
 Result<Rule> ParseRule(std::string_view json_text, std::string_view doc_text,
                        std::string_view source) {

@@ -70,6 +70,11 @@ struct Matcher {
   std::string pattern;               // source of `re` (value / comment / arg / regex pattern)
   std::vector<std::string> elements; // html-attribute: restrict to these tags
   std::shared_ptr<const re2::RE2> re;  // compiled `pattern`, null when none
+  // regex: `pattern` without its leading `\b`, when what follows is a case-sensitive word
+  // character and the pattern has no top-level `|`; null otherwise. A match of it counts
+  // where the byte before is not an ASCII word character, which is where `\b` held. RE2
+  // skips to a literal first character with memchr, but not past a leading `\b`.
+  std::shared_ptr<const re2::RE2> search;
 };
 
 struct Rule {
@@ -93,6 +98,13 @@ struct Rule {
   std::string doc;           // the Markdown documentation (<name>.md)
   std::string source;        // where it was loaded from ("builtin:events/attach-event.json")
 };
+
+// The rest of a regex pattern after its leading `\b`, or "" when searching that rest and
+// keeping the matches whose preceding byte is not an ASCII word character would not be
+// the same search: the pattern must start `\b` (no flags before it), go on with a word
+// character that is neither escaped, optional nor case-folded, and have no `|` outside
+// groups (a `\b` of the first branch says nothing of the others).
+std::string WithoutLeadingWordBoundary(std::string_view pattern);
 
 // Parses one rule from its JSON text and Markdown doc. `source` names the file in errors:
 // "rules/x.json: key 'severity': expected one of blocker, high, medium, low".

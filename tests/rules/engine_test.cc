@@ -64,6 +64,18 @@ TEST(EngineTest, StringLeftOpenIsBlankedToItsEnd) {
   EXPECT_EQ(std::string_view(found[0].match), "= \"\xE6\x97\xA5");
 }
 
+// The same findings, rule by rule, with the same spans and matched text.
+void ExpectSameFindings(const std::vector<Finding>& got, const std::vector<Finding>& want,
+                        const std::string& text) {
+  ASSERT_EQ(got.size(), want.size()) << text;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i].rule->id, want[i].rule->id) << text;
+    EXPECT_EQ(got[i].offset, want[i].offset) << text;
+    EXPECT_EQ(got[i].end_offset, want[i].end_offset) << text;
+    EXPECT_EQ(std::string_view(got[i].match), std::string_view(want[i].match)) << text;
+  }
+}
+
 // A line tail takes exactly what `[^\r\n]{0,N}` after the match would: the same findings,
 // spans and matched text, over random lines of directives, words, comments, strings, CR,
 // LF and characters of two, three and four bytes; with a group, only matches in which it
@@ -88,17 +100,48 @@ TEST(EngineTest, LineTailTakesWhatABoundedRegexTailWould) {
     const int length = 1 + static_cast<int>(random() % 60);
     for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
     const std::vector<Finding> want = ScanFindings(counted, text, FileKind::kJs);
-    const std::vector<Finding> got = ScanFindings(tailed, text, FileKind::kJs);
-    ASSERT_EQ(got.size(), want.size()) << text;
-    for (size_t i = 0; i < want.size(); ++i) {
-      EXPECT_EQ(got[i].rule->id, want[i].rule->id) << text;
-      EXPECT_EQ(got[i].offset, want[i].offset) << text;
-      EXPECT_EQ(got[i].end_offset, want[i].end_offset) << text;
-      EXPECT_EQ(std::string_view(got[i].match), std::string_view(want[i].match)) << text;
-      tails += want[i].end_offset - want[i].offset > 5;
-    }
+    ASSERT_NO_FATAL_FAILURE(
+        ExpectSameFindings(ScanFindings(tailed, text, FileKind::kJs), want, text));
+    for (const Finding& f : want) tails += f.end_offset - f.offset > 5;
   }
   EXPECT_GT(tails, 100u);  // the random lines did exercise tails, not only bare directives
+}
+
+// A pattern searched without its leading \b (rule.h) finds what the pattern itself finds:
+// the same findings and spans over random text where the word often follows a letter, a
+// digit, `_`, `$`, a multi-byte character or nothing, with and without a line tail. The
+// same pattern inside a group keeps its \b, as a reference.
+TEST(EngineTest, DroppedWordBoundaryIsCheckedByTheEngine) {
+  const auto catalog_of = [](const std::string& a, const std::string& b) {
+    return CatalogOf(
+        {RuleJson("a.new-x", {"js"}, json::array({{{"regex", a}}}), {"new"}),
+         RuleJson("a.set", {"js"}, json::array({{{"regex", b}, {"line-tail", 6}}}), {"set"})});
+  };
+  const Catalog stripped = catalog_of("\\bnew\\s*X?\\(", "\\bsetTimeout\\b");
+  const Catalog kept = catalog_of("(?:\\bnew\\s*X?\\()", "(?:\\bsetTimeout\\b)");
+  const Catalog unbounded = catalog_of("new\\s*X?\\(", "setTimeout\\b");
+  ASSERT_NE(stripped.rules()[0]->matchers[0].search, nullptr);
+  ASSERT_NE(stripped.rules()[1]->matchers[0].search, nullptr);
+  ASSERT_EQ(kept.rules()[0]->matchers[0].search, nullptr);
+  const std::vector<std::string> pieces = {
+      "new", "newnew",   "setTimeout",   "X", "(",  " ", "\t", "\n", "re", "a", "1", "_", "$",
+      ".",   "\xC3\xA9", "\xE6\x97\xA5", ";", "\"", "=", "se", "t"};
+  std::mt19937 random(20261127);
+  size_t found = 0;
+  size_t rejected = 0;
+  for (int round = 0; round < 1000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    const std::vector<Finding> want = ScanFindings(kept, text, FileKind::kJs);
+    ASSERT_NO_FATAL_FAILURE(
+        ExpectSameFindings(ScanFindings(stripped, text, FileKind::kJs), want, text));
+    found += want.size();
+    const size_t loose = ScanFindings(unbounded, text, FileKind::kJs).size();
+    rejected += loose > want.size() ? loose - want.size() : 0;
+  }
+  EXPECT_GT(found, 150u);
+  EXPECT_GT(rejected, 150u);  // the text did put words after word characters
 }
 
 TEST(EngineTest, DocumentModeCheck) {

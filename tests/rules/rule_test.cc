@@ -174,6 +174,47 @@ TEST(ParseRuleTest, LineTailIsABoundedCountOnRegexMatchersOnly) {
             "rules/x/y.json: key 'match[0].line-tail': not allowed for css-value (allowed: none)");
 }
 
+// Which patterns are searched without their leading \b (the engine then checks the
+// boundary itself): only where that is the same search and RE2 gains a literal first byte.
+TEST(ParseRuleTest, LeadingWordBoundaryIsDroppedOnlyWhereTheSearchStaysTheSame) {
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bnew\\s+ActiveXObject\\s*\\("),
+            "new\\s+ActiveXObject\\s*\\(");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b_x(?:a|b)[|(]\\|c"), "_x(?:a|b)[|(]\\|c");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bab?[]|]c"), "ab?[]|]c");  // `]` first is literal
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b9+x"), "9+x");
+  // A top-level alternative: \b belongs to the first branch only.
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bnew\\b|old"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bnew(?:a|b)|(c)"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bnew[^]]|x"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bx[[:alpha:]|]"), "");  // refused, never wrong
+  // Not a required word character right after the \b, or case-folded, or not at the start.
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b(?:new|old)"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b\\w+\\.x"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b[Nn]ew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b$x"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bn?ew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bn*ew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bn{0,2}ew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("(?i)\\bnew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\Bnew"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("new\\b"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\b"), "");
+  EXPECT_EQ(WithoutLeadingWordBoundary("\\bx\\Q|\\E"), "");
+  // The parsed regex matcher carries the search without it; other kinds never do.
+  const std::string text =
+      RuleJson("a.b", {"js", "css"},
+               json::array({{{"regex", "\\bnew\\s+X"}}, {{"regex", "\\bnew|X"}},
+                            {{"css-value", "\\bexpression"}}}),
+               {"new"});
+  Result<Rule> rule = ParseRule(text, "", "t");
+  ASSERT_TRUE(rule.ok()) << rule.status().message();
+  ASSERT_NE(rule->matchers[0].search, nullptr);
+  EXPECT_EQ(rule->matchers[0].search->pattern(), "new\\s+X");
+  EXPECT_EQ(rule->matchers[0].re->pattern(), "\\bnew\\s+X");
+  EXPECT_EQ(rule->matchers[1].search, nullptr);
+  EXPECT_EQ(rule->matchers[2].search, nullptr);
+}
+
 TEST(ParseRuleTest, MatcherNeedsItsLanguage) {
   EXPECT_EQ(ErrorOf(RuleJson("a.b", {"html"}, kAttachMatch, {"attachEvent"})),
             "rules/x/y.json: key 'match[0].js-member': needs \"js\" in languages");
