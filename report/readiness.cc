@@ -50,18 +50,71 @@ std::string Location(const PlanFinding& f) {
   return f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
 }
 
-std::vector<std::string> IeModeReasons(const Plan& plan, const PlanApp& app,
-                                       const IeModeRules& rules) {
-  std::map<std::string, std::pair<uint32_t, size_t>> by_rule;  // id -> count, first finding
-  ForEachFinding(plan, app, [&](size_t i) {
-    if (!plan.findings[i].ie_mode) return;
-    auto [it, added] = by_rule.try_emplace(plan.findings[i].rule_id, 0, i);
-    ++it->second.first;
+// What an app's findings add up to, per rule, from one pass over them in plan order.
+// Rules are keyed by their id's text (SharedText orders by text), so every per-rule sum
+// and list below comes out in rule-id order, as the report has always had it.
+struct RuleTally {
+  uint32_t count = 0;
+  double max_weight = 0;   // severity x confidence x guard weight, the highest
+  SharedText title;        // of the first finding
+  Priority priority = Priority::kP4;  // the best class
+  double score = 0;        // priority scores, summed in plan order
+  uint32_t ie_mode = 0;    // findings that are IE-mode dependencies
+  size_t first_ie_mode = 0;  // index of the first of them
+  bool per_detail = false;   // effort counted per detail (effort_per_detail)
+};
+
+struct EffortGroup {
+  rules::Effort effort = rules::Effort::kSmall;
+  uint32_t count = 0;
+  uint32_t guarded = 0;
+};
+
+struct AppTally {
+  std::map<SharedText, RuleTally> rules;
+  // (rule id, detail); the detail only for rules listed in effort_per_detail.
+  std::map<std::pair<SharedText, SharedText>, EffortGroup> effort;
+  bool effective = false;  // an unguarded finding of medium severity or above
+};
+
+AppTally TallyFindings(const Plan& plan, const PriorityWeights& w, PlanApp* app) {
+  AppTally tally;
+  ForEachFinding(plan, *app, [&](size_t i) {
+    const PlanFinding f = plan.findings[i];
+    ++app->by_priority[f.priority];
+    auto [it, added] = tally.rules.try_emplace(f.rule_id);
+    RuleTally& r = it->second;
+    if (added) {
+      r.title = f.title;
+      r.priority = f.priority;
+      r.per_detail =
+          std::any_of(w.effort_per_detail.begin(), w.effort_per_detail.end(),
+                      [&](const std::string& p) { return WildcardMatch(p, f.rule_id, false); });
+    }
+    ++r.count;
+    r.max_weight = std::max(
+        r.max_weight, w.severity.Of(f.severity) * w.confidence.Of(f.confidence) * w.guard.Of(f.guard));
+    r.priority = std::min(r.priority, f.priority);
+    r.score += f.priority_score;
+    if (f.ie_mode && r.ie_mode++ == 0) r.first_ie_mode = i;
+    EffortGroup& g = tally.effort[{f.rule_id, r.per_detail ? f.detail : SharedText()}];
+    g.effort = f.effort;
+    ++g.count;
+    if (f.guard == rules::Guard::kGuarded) ++g.guarded;
+    if (f.guard != rules::Guard::kGuarded && f.severity >= rules::Severity::kMedium) {
+      tally.effective = true;
+    }
   });
+  return tally;
+}
+
+std::vector<std::string> IeModeReasons(const Plan& plan, const PlanApp& app,
+                                       const AppTally& tally, const IeModeRules& rules) {
   std::vector<std::string> reasons;
-  for (const auto& [id, entry] : by_rule) {
-    const PlanFinding& first = plan.findings[entry.second];
-    std::string reason = id + " x" + std::to_string(entry.first) + " (first: " + Location(first);
+  for (const auto& [id, r] : tally.rules) {
+    if (r.ie_mode == 0) continue;
+    const PlanFinding first = plan.findings[r.first_ie_mode];
+    std::string reason = id + " x" + std::to_string(r.ie_mode) + " (first: " + Location(first);
     if (!first.detail.empty()) reason += ", " + first.detail;
     reasons.push_back(reason + ")");
   }
@@ -78,67 +131,31 @@ std::vector<std::string> IeModeReasons(const Plan& plan, const PlanApp& app,
   return reasons;
 }
 
-double AppEffortHours(const Plan& plan, const PlanApp& app, const PriorityWeights& w) {
-  struct Group {
-    rules::Effort effort = rules::Effort::kSmall;
-    uint32_t count = 0;
-    uint32_t guarded = 0;
-  };
-  // (rule id, detail); the detail only for rules listed in effort_per_detail.
-  std::map<std::pair<std::string, std::string>, Group> groups;
-  ForEachFinding(plan, app, [&](size_t i) {
-    const PlanFinding& f = plan.findings[i];
-    const bool per_detail =
-        std::any_of(w.effort_per_detail.begin(), w.effort_per_detail.end(),
-                    [&](const std::string& p) { return WildcardMatch(p, f.rule_id, false); });
-    Group& g = groups[{f.rule_id, per_detail ? f.detail : std::string()}];
-    g.effort = f.effort;
-    ++g.count;
-    if (f.guard == rules::Guard::kGuarded) ++g.guarded;
-  });
+double AppEffortHours(const AppTally& tally, const PriorityWeights& w) {
   double hours = 0;
-  for (const auto& [key, g] : groups) hours += RepeatedFixHours(g.effort, g.count, g.guarded, w);
+  for (const auto& [key, g] : tally.effort) {
+    hours += RepeatedFixHours(g.effort, g.count, g.guarded, w);
+  }
   return hours;
 }
 
 // round(100 x exp(-penalty / scale)), penalty = sum over rules of
 // max finding weight x (1 + readiness_repeat x log2(count)).
-uint32_t ReadinessScore(const Plan& plan, const PlanApp& app, const PriorityWeights& w) {
-  std::map<std::string, std::pair<double, uint32_t>> by_rule;  // id -> max weight, count
-  ForEachFinding(plan, app, [&](size_t i) {
-    const PlanFinding& f = plan.findings[i];
-    const double weight =
-        w.severity.Of(f.severity) * w.confidence.Of(f.confidence) * w.guard.Of(f.guard);
-    auto& [max_weight, count] = by_rule[f.rule_id];
-    max_weight = std::max(max_weight, weight);
-    ++count;
-  });
+uint32_t ReadinessScore(const AppTally& tally, const PriorityWeights& w) {
   double penalty = 0;
-  for (const auto& [id, entry] : by_rule) {
-    penalty += entry.first * (1.0 + w.readiness_repeat * std::log2(entry.second));
+  for (const auto& [id, r] : tally.rules) {
+    penalty += r.max_weight * (1.0 + w.readiness_repeat * std::log2(r.count));
   }
   const double score = std::round(100.0 * std::exp(-penalty / w.readiness_scale) + 1e-9);
   return static_cast<uint32_t>(std::clamp(score, 0.0, 100.0));
 }
 
-std::vector<RuleCount> TopBlockers(const Plan& plan, const PlanApp& app, size_t limit) {
-  std::map<std::string, RuleCount> by_rule;
-  ForEachFinding(plan, app, [&](size_t i) {
-    const PlanFinding& f = plan.findings[i];
-    RuleCount& r = by_rule[f.rule_id];
-    if (r.count == 0) {
-      r.rule_id = f.rule_id;
-      r.title = f.title;
-      r.priority = f.priority;
-    }
-    ++r.count;
-    r.priority = std::min(r.priority, f.priority);
-    r.score += f.priority_score;
-  });
+std::vector<RuleCount> TopBlockers(const AppTally& tally, size_t limit) {
   std::vector<RuleCount> out;
-  for (auto& [id, r] : by_rule) {
-    r.score = RoundTo(r.score, 1);
-    out.push_back(std::move(r));
+  out.reserve(tally.rules.size());
+  for (const auto& [id, r] : tally.rules) {
+    out.push_back({std::string(id), std::string(r.title), r.count, r.priority,
+                   RoundTo(r.score, 1)});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const RuleCount& a, const RuleCount& b) { return a.score > b.score; });
@@ -176,47 +193,34 @@ std::string SiteUrlOf(const Plan& plan, const PlanApp& app) {
   return "";
 }
 
-bool HasEffectiveFinding(const Plan& plan, const PlanApp& app) {
-  bool found = false;
-  ForEachFinding(plan, app, [&](size_t i) {
-    const PlanFinding& f = plan.findings[i];
-    if (f.guard != rules::Guard::kGuarded && f.severity >= rules::Severity::kMedium) found = true;
-  });
-  return found;
-}
-
 void AssessApp(const PlanOptions& options, const Plan& plan, PlanApp* app) {
   const PriorityWeights& w = options.weights;
   CopyMapFacts(options, app);
-  std::map<std::string, bool> rules_seen;
   for (size_t i : app->file_indices) {
     const PlanFile& f = plan.files[i];
     if (f.page) ++app->pages;
     app->lines += f.lines;
   }
-  ForEachFinding(plan, *app, [&](size_t i) {
-    ++app->by_priority[plan.findings[i].priority];
-    rules_seen[plan.findings[i].rule_id] = true;
-  });
-  app->distinct_rules = static_cast<uint32_t>(rules_seen.size());
+  const AppTally tally = TallyFindings(plan, w, app);
+  app->distinct_rules = static_cast<uint32_t>(tally.rules.size());
   app->complexity = ComplexityFactor(app->lines, app->files, app->distinct_rules, w);
-  app->effort_hours = RoundTo(AppEffortHours(plan, *app, w) * app->complexity, 1);
-  app->ie_mode_reasons = IeModeReasons(plan, *app, options.ie_mode);
+  app->effort_hours = RoundTo(AppEffortHours(tally, w) * app->complexity, 1);
+  app->ie_mode_reasons = IeModeReasons(plan, *app, tally, options.ie_mode);
   if (!app->ie_mode_reasons.empty()) {
     app->status = AppStatus::kBlocked;
-  } else if (!HasEffectiveFinding(plan, *app)) {
+  } else if (!tally.effective) {
     app->status = AppStatus::kReady;
   } else if (app->effort_hours <= w.minor_fix_hours) {
     app->status = AppStatus::kMinorFixes;
   } else {
     app->status = AppStatus::kMigrationNeeded;
   }
-  app->readiness_score = ReadinessScore(plan, *app, w);
+  app->readiness_score = ReadinessScore(tally, w);
   if (app->status == AppStatus::kBlocked) {
     app->readiness_score = std::min<uint32_t>(
         app->readiness_score, static_cast<uint32_t>(std::max(0.0, w.blocked_score_cap)));
   }
-  app->top_blockers = TopBlockers(plan, *app, w.top_blockers);
+  app->top_blockers = TopBlockers(tally, w.top_blockers);
   ChooseCompatMode(plan, app);
   app->site_url = SiteUrlOf(plan, *app);
 }
