@@ -100,10 +100,7 @@ class JsRegionMatcher {
     for (const Entry& e : entries.call) {
       if (!ctx_.Wants(e) || !called) continue;
       if (after_dot) {
-        if (!e.matcher->objects.empty() &&
-            !(code_.IsName(k - 2) && ListHas(e.matcher->objects, code_.Text(k - 2)))) {
-          continue;
-        }
+        if (!e.matcher->objects.empty() && !ReceiverListed(k - 2, e.matcher->objects)) continue;
       } else if (code_.Is(k - 1, TokenKind::kKeyword, "function") ||
                  code_.Is(k - 1, TokenKind::kKeyword, "new")) {
         continue;  // a declaration or a construction, not a call
@@ -140,12 +137,19 @@ class JsRegionMatcher {
     }
   }
 
+  // Whether the receiver at `recv` is in an `object` list: a name, or `)` or `]` for the
+  // result of a call or an index (`getElementById("x").all`, `forms[0].all`).
+  bool ReceiverListed(ptrdiff_t recv, const std::vector<std::string>& objects) const {
+    const bool receiver =
+        code_.IsName(recv) || code_.IsPunct(recv, ")") || code_.IsPunct(recv, "]");
+    return receiver && ListHas(objects, code_.Text(recv));
+  }
+
   // x.name or x["name"]: `recv` is the receiver position, `after` the token after the
   // name (or after the closing bracket).
   void Member(const Entry& e, ptrdiff_t k, ptrdiff_t recv, ptrdiff_t after, std::string_view name) {
     const Matcher& m = *e.matcher;
-    const bool has_receiver = code_.IsName(recv);
-    if (!m.objects.empty() && !(has_receiver && ListHas(m.objects, code_.Text(recv)))) return;
+    if (!m.objects.empty() && !ReceiverListed(recv, m.objects)) return;
     if (m.require_call && !code_.IsPunct(after, "(")) return;
     if (m.require_assign && !code_.IsPunct(after, "=")) return;
     const Token& t = *code_.At(k);

@@ -39,6 +39,30 @@ TEST(JsMatcherTest, MemberWithReceiverReportsTheReceiver) {
   EXPECT_EQ(f[1].message, "document.all is IE-only");
 }
 
+// `)` and `]` in an object list stand for the result of a call or an index: tokens, so a
+// comment between them is skipped and a string, a comment or a regex literal never counts.
+TEST(JsMatcherTest, CallOrIndexResultAsReceiver) {
+  Catalog catalog = CatalogOf(
+      {RuleJson("dom.element-all", {"js"},
+                json::array({{{"js-member", "all"}, {"object", {")", "]"}}}}), {"all"}),
+       RuleJson("x.fire", {"js"},
+                json::array({{{"js-call", "fireEvent"}, {"object", {")"}}}}), {"fireEvent"})});
+  const std::string js =
+      "var n = document.getElementById(\"grid\").all.length;\n"
+      "var f = document.forms[0] /* the order form */ . all[1];\n"
+      "var g = rows[i][\"all\"];\n"
+      "var p = Promise.all(list), q = (a).allItems, r = \"x[0].all\";\n"
+      "var s = /[)].all/.test(t); // f().all\n"
+      "$(\"#b\").fireEvent(\"onclick\"); btn.fireEvent(\"onclick\");\n";
+  EXPECT_EQ(Scan(catalog, js, FileKind::kJs),
+            (V{"1:39 dom.element-all", "2:25 dom.element-all", "3:15 dom.element-all",
+               "6:9 x.fire"}));
+  std::vector<Finding> f = ScanFindings(catalog, js, FileKind::kJs);
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(std::string_view(f[0].match), ").all");
+  EXPECT_EQ(std::string_view(f[1].match), "].all");
+}
+
 TEST(JsMatcherTest, MemberCallAndAssign) {
   Catalog catalog = CatalogOf(
       {RuleJson("events.attach-event", {"js"},
