@@ -55,13 +55,13 @@ std::string Location(const PlanFinding& f) {
 // and list below comes out in rule-id order, as the report has always had it.
 struct RuleTally {
   uint32_t count = 0;
-  double max_weight = 0;   // severity x confidence x guard weight, the highest
-  SharedText title;        // of the first finding
+  double max_weight = 0;              // severity x confidence x guard weight, the highest
+  SharedText title;                   // of the first finding
   Priority priority = Priority::kP4;  // the best class
-  double score = 0;        // priority scores, summed in plan order
-  uint32_t ie_mode = 0;    // findings that are IE-mode dependencies
-  size_t first_ie_mode = 0;  // index of the first of them
-  bool per_detail = false;   // effort counted per detail (effort_per_detail)
+  double score = 0;                   // priority scores, summed in plan order
+  uint32_t ie_mode = 0;               // findings that are IE-mode dependencies
+  size_t first_ie_mode = 0;           // index of the first of them
+  bool per_detail = false;            // effort counted per detail (effort_per_detail)
 };
 
 struct EffortGroup {
@@ -92,8 +92,8 @@ AppTally TallyFindings(const Plan& plan, const PriorityWeights& w, PlanApp* app)
                       [&](const std::string& p) { return WildcardMatch(p, f.rule_id, false); });
     }
     ++r.count;
-    r.max_weight = std::max(
-        r.max_weight, w.severity.Of(f.severity) * w.confidence.Of(f.confidence) * w.guard.Of(f.guard));
+    r.max_weight = std::max(r.max_weight, w.severity.Of(f.severity) *
+                                              w.confidence.Of(f.confidence) * w.guard.Of(f.guard));
     r.priority = std::min(r.priority, f.priority);
     r.score += f.priority_score;
     if (f.ie_mode && r.ie_mode++ == 0) r.first_ie_mode = i;
@@ -108,8 +108,8 @@ AppTally TallyFindings(const Plan& plan, const PriorityWeights& w, PlanApp* app)
   return tally;
 }
 
-std::vector<std::string> IeModeReasons(const Plan& plan, const PlanApp& app,
-                                       const AppTally& tally, const IeModeRules& rules) {
+std::vector<std::string> IeModeReasons(const Plan& plan, const PlanApp& app, const AppTally& tally,
+                                       const IeModeRules& rules) {
   std::vector<std::string> reasons;
   for (const auto& [id, r] : tally.rules) {
     if (r.ie_mode == 0) continue;
@@ -154,8 +154,8 @@ std::vector<RuleCount> TopBlockers(const AppTally& tally, size_t limit) {
   std::vector<RuleCount> out;
   out.reserve(tally.rules.size());
   for (const auto& [id, r] : tally.rules) {
-    out.push_back({std::string(id), std::string(r.title), r.count, r.priority,
-                   RoundTo(r.score, 1)});
+    out.push_back(
+        {std::string(id), std::string(r.title), r.count, r.priority, RoundTo(r.score, 1)});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const RuleCount& a, const RuleCount& b) { return a.score > b.score; });
