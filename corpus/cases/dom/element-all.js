@@ -47,3 +47,17 @@ function refreshOrders(xhr, grid) {
   // ruleid: dom.element-all
   return grid.rows[0].all.length + hint.length;
 }
+
+// The collection after an index, with a comment in between or read by name in brackets.
+function rowCells(grid) {
+  // ruleid: dom.element-all
+  var cells = grid.rows[0] /* header row */ .all;
+  // ruleid: dom.element-all
+  return cells.length + grid.rows[1]["all"].length;
+}
+
+// A regular expression whose text looks like the construct is not code that reads it.
+function isCellSelector(text) {
+  // ok: dom.element-all
+  return /^[(\])].all$/.test(text);
+}
