@@ -11,6 +11,7 @@
 #include "rules/checks/checks.h"
 #include "rules/engine/engine_internal.h"
 #include "rules/engine/guard.h"
+#include "rules/engine/text_util.h"
 
 namespace iescan::rules {
 namespace {
@@ -87,11 +88,6 @@ const Token* TokenAt(const Region& region, size_t pos) {
   return pos < it->end ? &*it : nullptr;
 }
 
-// What RE2's `\b` counts as a word character.
-bool IsAsciiWordByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 // The end of `[^\r\n]{0,limit}` from `pos` in UTF-8 `text`: at most `limit` characters,
 // stopping before a line break, and, as the regex would, before a byte that does not
 // start a well-formed character.
@@ -124,7 +120,7 @@ void RunRegex(const ScanContext& ctx, const Entry& e, const Region& region,
   for (size_t count = 0; count < kMaxMatchesPerRegion && pos <= masked.size();) {
     if (!re.Match(input, pos, masked.size(), RE2::UNANCHORED, found, groups)) break;
     size_t begin = static_cast<size_t>(found[0].data() - masked.data());
-    if (word_start && begin > 0 && IsAsciiWordByte(masked[begin - 1])) {
+    if (word_start && begin > 0 && IsAsciiWordChar(masked[begin - 1])) {
       pos = begin + 1;  // no boundary here; the pattern starts with a word character
       continue;
     }

@@ -412,8 +412,9 @@ Status RuleParser::References(const Rule& rule) const {
 }  // namespace
 
 std::string WithoutLeadingWordBoundary(std::string_view pattern) {
-  const auto word = [](char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '_'; };
-  if (pattern.size() < 3 || pattern.substr(0, 2) != "\\b" || !word(pattern[2])) return "";
+  if (pattern.size() < 3 || pattern.substr(0, 2) != "\\b" || !IsAsciiWordChar(pattern[2])) {
+    return "";
+  }
   if (pattern.size() > 3 && (pattern[3] == '?' || pattern[3] == '*' || pattern[3] == '{')) {
     return "";
   }

@@ -11,6 +11,11 @@ namespace iescan::rules {
 
 inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// A word character as RE2's `\b` and `\w` count them: ASCII letters, digits and `_`.
+inline bool IsAsciiWordChar(char c) {
+  return IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
 inline char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 inline bool IsAsciiSpace(char c) {
